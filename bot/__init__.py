@@ -1,0 +1,1 @@
+"""The Telegram adapter: dialogs, handlers, middlewares, scheduler jobs, command line."""

@@ -1,0 +1,72 @@
+"""Fluent texts in zh and en, a per-update translator, and a text widget for dialogs."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from aiogram_dialog.api.protocols import DialogManager as DialogManagerProtocol
+from aiogram_dialog.widgets.common import WhenCondition
+from aiogram_dialog.widgets.text import Text
+from fluent.runtime import FluentLocalization, FluentResourceLoader
+
+from sales.models import LANGUAGES
+
+LOCALES_DIR = Path(__file__).with_name("locales")
+T_KEY = "t"
+
+
+class Translator:
+    """Formats one locale's messages; string arguments are HTML-escaped (user text is unsafe)."""
+
+    def __init__(self, locale: str, fluent: FluentLocalization) -> None:
+        self.locale = locale
+        self._fluent = fluent
+
+    def __call__(self, key: str, /, **args: Any) -> str:
+        safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v
+                for k, v in args.items()}
+        return str(self._fluent.format_value(key, safe))
+
+    def raw(self, key: str, /, **args: Any) -> str:
+        """Plain text, for places that are not HTML (button labels, command descriptions)."""
+        return str(self._fluent.format_value(key, dict(args)))
+
+
+class Locales:
+    """All translators, loaded once at start from `bot/locales/<lang>/*.ftl`."""
+
+    def __init__(self, root: Path = LOCALES_DIR) -> None:
+        loader = FluentResourceLoader(str(root / "{locale}"))
+        files = sorted({p.name for p in root.glob("*/*.ftl")})
+        self._by_lang = {
+            lang: Translator(lang, FluentLocalization([lang, "en"], files, loader))
+            for lang in LANGUAGES
+        }
+
+    def get(self, lang: str) -> Translator:
+        """The translator for `lang`, English for anything unknown."""
+        return self._by_lang.get(lang, self._by_lang["en"])
+
+
+class I18NFormat(Text):
+    """A dialog text rendered from a Fluent key with the window's data as variables."""
+
+    def __init__(self, key: str, when: WhenCondition = None, **fixed: Any) -> None:
+        super().__init__(when=when)
+        self.key = key
+        self.fixed = fixed
+
+    async def _render_text(self, data: Mapping[str, Any], manager: DialogManager) -> str:
+        t: Translator = manager.middleware_data[T_KEY]
+        args = {k: v for k, v in data.items() if isinstance(v, str | int | float)}
+        return t(self.key, **args, **self.fixed)
+
+
+def translator_of(manager: DialogManagerProtocol) -> Translator:
+    """The current update's translator, from inside a dialog callback."""
+    t: Translator = manager.middleware_data[T_KEY]
+    return t

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, repositories returning `sales` dataclasses, FSM storage."""
