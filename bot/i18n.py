@@ -17,6 +17,7 @@ from sales.models import LANGUAGES
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 T_KEY = "t"
+LOCALES_KEY = "locales"
 
 
 class Translator:
@@ -63,7 +64,17 @@ class I18NFormat(Text):
     async def _render_text(self, data: Mapping[str, Any], manager: DialogManager) -> str:
         t: Translator = manager.middleware_data[T_KEY]
         args = {k: v for k, v in data.items() if isinstance(v, str | int | float)}
-        return t(self.key, **args, **self.fixed)
+        return self._format(t, {**args, **self.fixed})
+
+    def _format(self, t: Translator, args: dict[str, Any]) -> str:
+        return t(self.key, **args)
+
+
+class Label(I18NFormat):
+    """A button label: plain text, because Telegram shows buttons without HTML parsing."""
+
+    def _format(self, t: Translator, args: dict[str, Any]) -> str:
+        return t.raw(self.key, **args)
 
 
 def translator_of(manager: DialogManagerProtocol) -> Translator:

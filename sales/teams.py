@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sales import people
@@ -167,6 +168,30 @@ async def deactivate_user(
     await _audit(uow, actor, now, "user.deactivate", "user", user.id)
     await uow.commit()
     return await _reload(uow, user.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the settings screen shows: the language and timezone that apply, and the team."""
+
+    language: str | None
+    timezone: str
+    team_name: str | None
+
+
+async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profile:
+    """Own timezone first, then the team's, then the deployment default."""
+    team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
+    zone = actor.timezone or (team.timezone if team else None) or default_timezone
+    return Profile(actor.language, zone, team.name if team else None)
+
+
+async def lead_team(uow: UnitOfWork, actor: User | None, team_id: int) -> Team:
+    """A team the actor may lead; anything else looks like a missing team (no leaks)."""
+    team = await uow.teams.get(team_id)
+    if team is None or not people.can_lead(actor, team_id):
+        raise Refused("team-not-found")
+    return team
 
 
 async def list_members(uow: UnitOfWork, actor: User | None, team_id: int | None) -> list[Member]:

@@ -1,0 +1,93 @@
+"""Composition root: config -> engine -> migrations -> storage -> Bot and Dispatcher -> polling.
+
+The only bot module (with the CLI) that imports `storage`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.factory import create_dispatcher
+from bot.handlers.commands import publish_commands
+from bot.i18n import Locales
+from storage.db import create_engine, session_factory
+from storage.fsm import DbStorage
+from storage.migrate import upgrade
+from storage.repo import uow_factory
+
+log = logging.getLogger("xunke")
+
+
+def utc_now() -> datetime:
+    """The production clock."""
+    return datetime.now(UTC)
+
+
+def make_bot(settings: Settings) -> Bot:
+    """A Bot talking to the configured Bot API server, HTML parse mode by default."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot.api_base_url))
+    return Bot(settings.bot.token.get_secret_value(), session=session,
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def make_fsm_storage(
+    settings: Settings, engine: AsyncEngine
+) -> tuple[BaseStorage, BaseEventIsolation | None]:
+    """Redis when configured (several bot processes), else a table in the shared database."""
+    redis_url = settings.database.redis_url.get_secret_value()
+    if not redis_url:
+        return DbStorage(engine), None
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    storage = RedisStorage.from_url(
+        redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True))
+    return storage, storage.create_isolation()
+
+
+async def run_bot(settings: Settings) -> None:
+    """Migrate, then long-poll until SIGINT/SIGTERM; everything is closed on the way out."""
+    engine = create_engine(settings.database.url.get_secret_value())
+    bot = make_bot(settings)
+    storage: BaseStorage | None = None
+    try:
+        await upgrade(engine)
+        storage, isolation = make_fsm_storage(settings, engine)
+        username = settings.bot.username or (await bot.get_me()).username or ""
+        locales = Locales()
+        dp = create_dispatcher(
+            storage=storage, events_isolation=isolation,
+            uow_factory=uow_factory(session_factory(engine)), locales=locales, clock=utc_now,
+            defaults=settings.defaults, bot_username=username, admin_ids=settings.admin_ids,
+        )
+        await publish_commands(bot, locales)
+        log.info("xunke started as @%s", username)
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
+    finally:
+        if storage is not None:
+            await storage.close()
+        await bot.session.close()
+        await engine.dispose()
+        log.info("xunke stopped")
+
+
+def main() -> None:
+    """`python -m bot [config.toml]`: the same as `xunke run`."""
+    from bot.cli import app
+
+    sys.argv = [sys.argv[0], *([] if len(sys.argv) < 2 else ["--config", sys.argv[1]]), "run"]
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""The `xunke` command line: run the bot, migrate, and manage teams, invites and users."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.i18n import Locales
+from bot.logs import setup_logging, token_secrets
+from sales import teams
+from sales.errors import Refused
+from sales.models import Member, NewTeam, Role, Team
+from sales.ports import UnitOfWork
+from storage.db import create_engine, session_factory
+from storage.migrate import upgrade
+from storage.repo import uow_factory
+
+T = TypeVar("T")
+NO_TOKEN = (
+    "No bot token configured.\n"
+    "Create a bot with @BotFather in Telegram (https://t.me/BotFather, command /newbot), then\n"
+    "put the token into config.toml ([bot] token = \"...\", see config.example.toml)\n"
+    "or set the environment variable XUNKE_BOT__TOKEN."
+)
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Xunke (寻客): Telegram assistant for field sales teams.")
+team_app = typer.Typer(no_args_is_help=True, help="Create and list teams.")
+user_app = typer.Typer(no_args_is_help=True, help="List and deactivate users.")
+app.add_typer(team_app, name="team")
+app.add_typer(user_app, name="user")
+
+
+class InviteRole(StrEnum):
+    rep = "rep"
+    manager = "manager"
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    """The settings loaded by the top-level callback."""
+    settings: Settings = ctx.obj
+    return settings
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    config: Path | None = typer.Option(
+        None, "--config", "-c", envvar="XUNKE_CONFIG",
+        help="TOML config file (default: ./config.toml if it exists)."),
+) -> None:
+    """Load and validate the configuration once for every command."""
+    if config is None and Path("config.toml").is_file():
+        config = Path("config.toml")
+    try:
+        ctx.obj = load_settings(config)
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    setup_logging(ctx.obj.logging.level,
+                  token_secrets(ctx.obj.bot.token.get_secret_value()))
+
+
+@app.command()
+def run(ctx: typer.Context) -> None:
+    """Start the bot (long polling), migrating the database first."""
+    settings = _settings(ctx)
+    if not settings.bot.token.get_secret_value():
+        typer.echo(NO_TOKEN, err=True)
+        raise typer.Exit(2)
+    from bot.__main__ import run_bot
+
+    asyncio.run(run_bot(settings))
+
+
+@app.command()
+def migrate(ctx: typer.Context) -> None:
+    """Apply the database migrations."""
+    asyncio.run(_in_db(_settings(ctx), lambda uow: _nothing()))
+    typer.echo("database is up to date")
+
+
+@app.command("check-config")
+def check_config(ctx: typer.Context) -> None:
+    """Validate the configuration (secrets are not printed)."""
+    s = _settings(ctx)
+    typer.echo(f"configuration OK: api={s.bot.api_base_url} "
+               f"token={'set' if s.bot.token.get_secret_value() else 'MISSING'} "
+               f"database={s.database.url.get_secret_value().split(':', 1)[0]} "
+               f"redis={'on' if s.database.redis_url.get_secret_value() else 'off'} "
+               f"admins={len(s.admin_ids)}")
+
+
+@team_app.command("create")
+def team_create(
+    ctx: typer.Context, name: str,
+    timezone: str | None = typer.Option(None, help="IANA timezone, default from config."),
+    country: str | None = typer.Option(None, help="Country code for holidays, e.g. CN."),
+    language: str | None = typer.Option(None, help="zh or en."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Create a team."""
+    d = _settings(ctx).defaults
+    raw = NewTeam(name, timezone or d.timezone, country or d.country, language or d.language)
+    team = _call(ctx, lambda uow: teams.create_team(uow, None, raw, _now()))
+    _print(as_json, _team_dict(team), f"created team {team.id}: {team.name}")
+
+
+@team_app.command("list")
+def team_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
+    """List all teams."""
+    found = _call(ctx, lambda uow: teams.teams_for(uow, None))
+    rows = [_team_dict(t) for t in found]
+    lines = [f"{t.id}\t{t.name}\t{t.timezone}\t{t.country}\t{t.language}" for t in found]
+    _print(as_json, rows, "\n".join(lines) or "no teams yet")
+
+
+@app.command()
+def invite(
+    ctx: typer.Context,
+    team: str = typer.Option(..., "--team", help="Team name."),
+    role: InviteRole = typer.Option(InviteRole.rep, "--role"),
+    expires_days: int = typer.Option(teams.INVITE_DAYS_DEFAULT, "--expires-days"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Print a single-use invite link: https://t.me/<bot>?start=<token>."""
+    settings = _settings(ctx)
+
+    async def make(uow: UnitOfWork) -> Any:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("invite-no-team")
+        return await teams.create_invite(uow, None, found.id, Role(role.value), _now(),
+                                         expires_days)
+
+    made = _call(ctx, make)
+    link = f"https://t.me/{asyncio.run(_username(settings))}?start={made.token}"
+    _print(as_json, {"link": link, "team": team, "role": role.value,
+                     "expires_at": made.expires_at.isoformat()}, link)
+
+
+@user_app.command("list")
+def user_list(
+    ctx: typer.Context, team: str | None = typer.Option(None, "--team"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List users, optionally of one team."""
+
+    async def load(uow: UnitOfWork) -> list[Member]:
+        team_id = None
+        if team is not None:
+            found = await uow.teams.by_name(" ".join(team.split()))
+            if found is None:
+                raise Refused("invite-no-team")
+            team_id = found.id
+        return await teams.list_members(uow, None, team_id)
+
+    members = _call(ctx, load)
+    rows = [_member_dict(m) for m in members]
+    lines = [f"{r['telegram_id']}\t{r['name']}\t{r['role']}\t{r['team'] or '-'}\t"
+             f"{'active' if r['active'] else 'deactivated'}" for r in rows]
+    _print(as_json, rows, "\n".join(lines) or "no users yet")
+
+
+@user_app.command("deactivate")
+def user_deactivate(ctx: typer.Context, telegram_id: int) -> None:
+    """Deactivate a user: they are treated as unregistered from now on."""
+    user = _call(ctx, lambda uow: teams.deactivate_user(uow, None, telegram_id, _now()))
+    typer.echo(f"deactivated {user.telegram_id} ({user.display_name})")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def _nothing() -> None:
+    return None
+
+
+def _call(ctx: typer.Context, use_case: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+    """Run one use case on a migrated database; a refusal becomes exit code 1 and a message."""
+    try:
+        return asyncio.run(_in_db(_settings(ctx), use_case))
+    except Refused as exc:
+        typer.echo(Locales().get("en").raw(exc.code, **exc.args_for_text), err=True)
+        raise typer.Exit(1) from None
+
+
+async def _in_db(settings: Settings, use_case: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+    async with _database(settings) as open_uow, open_uow() as uow:
+        return await use_case(uow)
+
+
+@asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[Any]:
+    """An up-to-date database for one command; the engine is disposed afterwards."""
+    engine = create_engine(settings.database.url.get_secret_value())
+    try:
+        await upgrade(engine)
+        yield uow_factory(session_factory(engine))
+    finally:
+        await engine.dispose()
+
+
+async def _username(settings: Settings) -> str:
+    """The bot's @username, from the config or asked from Telegram."""
+    if settings.bot.username:
+        return settings.bot.username.lstrip("@")
+    if not settings.bot.token.get_secret_value():
+        typer.echo("set bot.username in the config (or a token so I can ask Telegram)", err=True)
+        raise typer.Exit(2)
+    from bot.__main__ import make_bot
+
+    bot = make_bot(settings)
+    try:
+        return (await bot.get_me()).username or ""
+    finally:
+        await bot.session.close()
+
+
+def _team_dict(team: Team) -> dict[str, Any]:
+    data = asdict(team)
+    data["digest_time"] = team.digest_time.isoformat()
+    data["created_at"] = team.created_at.isoformat() if team.created_at else None
+    return data
+
+
+def _member_dict(m: Member) -> dict[str, Any]:
+    u = m.user
+    return {"id": u.id, "telegram_id": u.telegram_id, "name": u.display_name,
+            "role": u.role.value, "team": m.team_name, "active": u.active,
+            "language": u.language, "timezone": u.timezone}
+
+
+def _print(as_json: bool, data: Any, text: str) -> None:
+    """JSON for scripts, tab-separated lines for people."""
+    if as_json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        typer.echo(text)

@@ -1,0 +1,21 @@
+"""Read-only data for the menu windows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+
+from bot.dialogs.common import ctx
+from sales import people
+
+
+async def menu(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Greeting and which entries this person may see."""
+    actor = ctx(dialog_manager).me()
+    return {
+        "name": actor.display_name,
+        "role": actor.role.value,
+        "can_lead": (actor.team_id is not None and people.can_lead(actor, actor.team_id))
+        or people.can_manage_teams(actor),
+    }

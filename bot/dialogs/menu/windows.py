@@ -1,0 +1,34 @@
+"""Main menu windows: only flows that exist are listed."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Back, Start, SwitchTo
+
+from bot.dialogs.common import Notice
+from bot.dialogs.menu import getters
+from bot.dialogs.menu.states import MenuSG
+from bot.dialogs.settings.states import SettingsSG
+from bot.dialogs.team.states import TeamSG
+from bot.i18n import I18NFormat, Label
+
+
+def menu_dialog() -> Dialog:
+    """A fresh dialog object (a dialog can belong to one dispatcher only)."""
+    return Dialog(
+        Window(
+            Notice(),
+            I18NFormat("menu-title"),
+            Start(Label("menu-team"), id="team", state=TeamSG.main, when="can_lead"),
+            Start(Label("menu-settings"), id="settings", state=SettingsSG.main),
+            SwitchTo(Label("menu-help"), id="help", state=MenuSG.help),
+            state=MenuSG.main,
+            getter=getters.menu,
+        ),
+        Window(
+            I18NFormat("menu-help-text"),
+            Back(Label("common-back")),
+            state=MenuSG.help,
+            getter=getters.menu,
+        ),
+    )

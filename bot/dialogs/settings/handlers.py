@@ -1,0 +1,57 @@
+"""Settings actions: each change goes through `sales.teams.update_settings`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+
+from bot.dialogs.common import clear_notice, ctx, refuse
+from bot.dialogs.settings.states import SettingsSG
+from bot.handlers.commands import publish_for_chat
+from bot.i18n import T_KEY
+from sales import teams
+from sales.errors import Refused
+
+
+async def on_language(
+    callback: CallbackQuery, _widget: Any, manager: DialogManager, code: str
+) -> None:
+    """Switch language now: this very screen is redrawn in it, and so is the command list."""
+    c = ctx(manager)
+    try:
+        user = await teams.update_settings(c.uow, c.me(), c.now(), language=code)
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    t = c.locales.get(user.language or code)
+    manager.middleware_data[T_KEY] = t
+    if callback.message is not None:
+        await publish_for_chat(callback.bot, callback.message.chat.id, t)  # type: ignore[arg-type]
+    clear_notice(manager)
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_timezone_pick(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, zone: str
+) -> None:
+    """A timezone from the short list."""
+    await _set_timezone(manager, zone)
+
+
+async def on_timezone_text(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """A typed IANA name such as Europe/Paris; anything else gets a re-prompt."""
+    await _set_timezone(manager, (message.text or "").strip())
+
+
+async def _set_timezone(manager: DialogManager, zone: str) -> None:
+    c = ctx(manager)
+    try:
+        await teams.update_settings(c.uow, c.me(), c.now(), timezone=zone)
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    clear_notice(manager)
+    await manager.switch_to(SettingsSG.main)

@@ -1,0 +1,53 @@
+"""Read-only data for the team windows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+
+from bot.dialogs.common import ctx
+from bot.dialogs.team.states import INVITE_DAYS, INVITE_LINK, INVITE_ROLE, TEAM_ID
+from sales import people, teams
+
+
+async def team_list(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The teams this person may lead."""
+    c = ctx(dialog_manager)
+    found = await teams.teams_for(c.uow, c.me())
+    return {
+        "teams": [(str(team.id), team.name) for team in found],
+        "count": len(found),
+        "is_admin": people.can_manage_teams(c.me()),
+    }
+
+
+async def team_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """One team's settings and head count."""
+    c = ctx(dialog_manager)
+    team = await teams.lead_team(c.uow, c.me(), dialog_manager.dialog_data[TEAM_ID])
+    members = await teams.list_members(c.uow, c.me(), team.id)
+    return {
+        "team": team.name, "timezone": team.timezone, "country": team.country,
+        "language": team.language, "members": sum(m.user.active for m in members),
+        "bound": "yes" if team.digest_chat_id is not None else "no",
+    }
+
+
+async def invite(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    """The invite link just made."""
+    data = dialog_manager.dialog_data
+    return {**await team_card(dialog_manager, **kwargs), "link": data[INVITE_LINK],
+            "role": data[INVITE_ROLE], "days": data[INVITE_DAYS]}
+
+
+async def members(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    """Who joined, one line each (user text: the translator escapes it)."""
+    c = ctx(dialog_manager)
+    found = await teams.list_members(c.uow, c.me(), dialog_manager.dialog_data[TEAM_ID])
+    lines = [
+        c.t.raw("team-member-line", name=m.user.display_name, role=m.user.role.value,
+                active="yes" if m.user.active else "no")
+        for m in found
+    ]
+    return {**await team_card(dialog_manager, **kwargs), "list": "\n".join(lines) or "-"}

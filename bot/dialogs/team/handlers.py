@@ -1,0 +1,69 @@
+"""Team actions: create a team, make invite links. Rights are checked in `sales.teams`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button
+
+from bot.dialogs.common import clear_notice, ctx, refuse
+from bot.dialogs.team.states import INVITE_DAYS, INVITE_LINK, INVITE_ROLE, TEAM_ID, TeamSG
+from sales import teams
+from sales.errors import Refused
+from sales.models import NewTeam, Role
+
+
+async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item_id: str) -> None:
+    """Open a team from the list; a forged id is refused like a missing team."""
+    c = ctx(manager)
+    try:
+        team = await teams.lead_team(c.uow, c.me(), int(item_id))
+    except (Refused, ValueError) as exc:
+        refuse(manager, exc if isinstance(exc, Refused) else Refused("team-not-found"))
+        return
+    clear_notice(manager)
+    manager.dialog_data[TEAM_ID] = team.id
+    await manager.switch_to(TeamSG.team)
+
+
+async def on_new_name(message: Message, _w: MessageInput, manager: DialogManager) -> None:
+    """Create a team with the deployment's default timezone, country and language."""
+    c = ctx(manager)
+    defaults = c.data["defaults"]
+    try:
+        team = await teams.create_team(
+            c.uow, c.me(), NewTeam(message.text or "", defaults.timezone, defaults.country,
+                                   defaults.language), c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    clear_notice(manager)
+    manager.dialog_data[TEAM_ID] = team.id
+    await manager.switch_to(TeamSG.team)
+
+
+async def on_invite(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """A fresh single-use link for the role on the button."""
+    c = ctx(manager)
+    role = Role.MANAGER if button.widget_id == "inv_manager" else Role.REP
+    try:
+        invite = await teams.create_invite(
+            c.uow, c.me(), manager.dialog_data[TEAM_ID], role, c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    clear_notice(manager)
+    manager.dialog_data.update({
+        INVITE_LINK: invite_link(c.data["bot_username"], invite.token),
+        INVITE_ROLE: role.value,
+        INVITE_DAYS: teams.INVITE_DAYS_DEFAULT,
+    })
+    await manager.switch_to(TeamSG.invite)
+
+
+def invite_link(username: str, token: str) -> str:
+    """Telegram's deep link that opens the bot with `/start <token>`."""
+    return f"https://t.me/{username}?start={token}"

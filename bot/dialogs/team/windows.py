@@ -1,0 +1,57 @@
+"""Team windows: list, new team, team card, invite link, members."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from bot.dialogs.common import Notice, on_not_text
+from bot.dialogs.team import getters, handlers
+from bot.dialogs.team.states import TeamSG
+from bot.i18n import I18NFormat, Label
+
+
+def team_dialog() -> Dialog:
+    """A fresh dialog object (a dialog can belong to one dispatcher only)."""
+    to_team = SwitchTo(Label("common-back"), id="to_team", state=TeamSG.team)
+    return Dialog(
+        Window(
+            Notice(),
+            I18NFormat("team-list-title"),
+            ScrollingGroup(
+                Select(Format("{item[1]}"), id="team_pick", item_id_getter=itemgetter(0),
+                       items="teams", on_click=handlers.on_pick),
+                id="teams", width=1, height=8, hide_on_single_page=True,
+            ),
+            SwitchTo(Label("team-new"), id="new", state=TeamSG.new_name, when="is_admin"),
+            Cancel(Label("common-back")),
+            state=TeamSG.main, getter=getters.team_list,
+        ),
+        Window(
+            Notice(),
+            I18NFormat("team-new-prompt"),
+            MessageInput(handlers.on_new_name, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text),
+            SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
+            state=TeamSG.new_name,
+        ),
+        Window(
+            Notice(),
+            I18NFormat("team-card"),
+            Row(Button(Label("team-invite-rep"), id="inv_rep", on_click=handlers.on_invite),
+                Button(Label("team-invite-manager"), id="inv_manager",
+                       on_click=handlers.on_invite)),
+            SwitchTo(Label("team-members"), id="members", state=TeamSG.members),
+            SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
+            state=TeamSG.team, getter=getters.team_card,
+        ),
+        Window(I18NFormat("team-invite-text"), to_team, state=TeamSG.invite,
+               getter=getters.invite),
+        Window(I18NFormat("team-members-text"), to_team, state=TeamSG.members,
+               getter=getters.members),
+    )

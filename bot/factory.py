@@ -1,0 +1,41 @@
+"""Builds a Dispatcher with every router and dialog, fresh on each call (tests build many)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram_dialog import setup_dialogs
+from aiogram_dialog.api.protocols import MessageManagerProtocol
+
+from bot.config import DefaultsSection
+from bot.dialogs.menu.windows import menu_dialog
+from bot.dialogs.settings.windows import settings_dialog
+from bot.dialogs.team.windows import team_dialog
+from bot.handlers.commands import commands_router, onboarding_router
+from bot.handlers.errors import errors_router
+from bot.handlers.fallback import fallback_router
+from bot.handlers.gate import gate_router
+from bot.i18n import Locales
+from bot.middlewares import ContextMiddleware, FloodMiddleware
+from sales.ports import Clock, UowFactory
+
+
+def create_dispatcher(
+    *, storage: BaseStorage, uow_factory: UowFactory, locales: Locales, clock: Clock,
+    defaults: DefaultsSection, bot_username: str, admin_ids: Iterable[int] = (),
+    events_isolation: BaseEventIsolation | None = None,
+    message_manager: MessageManagerProtocol | None = None,
+) -> Dispatcher:
+    """Routers in order: errors, onboarding, gate, commands, dialogs, fallback (last)."""
+    dp = Dispatcher(storage=storage, events_isolation=events_isolation,
+                    defaults=defaults, bot_username=bot_username)
+    dp.update.outer_middleware(FloodMiddleware())
+    dp.update.outer_middleware(ContextMiddleware(
+        uow_factory, locales, clock, admin_ids, defaults.language))
+    dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router())
+    dp.include_routers(menu_dialog(), settings_dialog(), team_dialog())
+    dp.include_router(fallback_router())
+    setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
+    return dp

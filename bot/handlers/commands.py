@@ -1,0 +1,125 @@
+"""Slash commands: onboarding with `/start <token>`, menu shortcuts, `/cancel`, group `/bind`."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    Message,
+)
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+
+from bot.dialogs.menu.states import MenuSG
+from bot.dialogs.settings.states import SettingsSG
+from bot.i18n import T_KEY, Locales, Translator
+from bot.middlewares import ACTOR_KEY
+from sales import people, teams
+from sales.errors import Refused
+from sales.models import User
+from sales.ports import Clock, UnitOfWork
+
+PRIVATE_COMMANDS = ("start", "menu", "settings", "help", "cancel")
+GROUP_COMMANDS = ("bind",)
+GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
+
+
+def onboarding_router() -> Router:
+    """`/start <token>` must run before the gate: it is how strangers become members."""
+    router = Router(name="onboarding")
+    router.message.register(on_start_token, CommandStart(deep_link=True),
+                            F.chat.type == ChatType.PRIVATE)
+    return router
+
+
+def commands_router() -> Router:
+    """Commands for registered people (the gate has already turned away everyone else)."""
+    router = Router(name="commands")
+    private = F.chat.type == ChatType.PRIVATE
+    router.message.register(on_bind, Command("bind"), F.chat.type.in_(GROUPS))
+    router.message.register(on_menu, CommandStart(), private)
+    router.message.register(on_menu, Command("menu"), private)
+    router.message.register(on_help, Command("help"), private)
+    router.message.register(on_settings, Command("settings"), private)
+    router.message.register(on_cancel, Command("cancel"), private)
+    return router
+
+
+async def on_start_token(
+    message: Message, command: CommandObject, uow: UnitOfWork, clock: Clock,
+    locales: Locales, t: Translator, dialog_manager: DialogManager,
+) -> None:
+    """Join the invite's team, then land in the main menu in the person's language."""
+    tg = message.from_user
+    if tg is None:
+        return
+    name = people.clean_display_name(tg.first_name, tg.last_name, str(tg.id))
+    try:
+        user = await teams.accept_invite(uow, command.args or "", tg.id, name, clock())
+    except Refused as exc:
+        await message.answer(t(exc.code, **exc.args_for_text))
+        return
+    t = locales.get(people.pick_language(user.language, tg.language_code, t.locale))
+    dialog_manager.middleware_data[ACTOR_KEY] = user
+    dialog_manager.middleware_data[T_KEY] = t
+    await message.answer(t("start-welcome", name=user.display_name))
+    await dialog_manager.start(MenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_menu(message: Message, dialog_manager: DialogManager) -> None:
+    """Home, from anywhere; whatever flow was open is closed (saved data stays)."""
+    await dialog_manager.start(MenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_help(message: Message, dialog_manager: DialogManager) -> None:
+    await dialog_manager.start(MenuSG.help, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_settings(message: Message, dialog_manager: DialogManager) -> None:
+    await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK,
+                               show_mode=ShowMode.SEND)
+
+
+async def on_cancel(message: Message, dialog_manager: DialogManager, t: Translator) -> None:
+    """Leave any flow; only unfinished input is dropped, everything saved stays saved."""
+    await message.answer(t("cancel-done"))
+    await dialog_manager.start(MenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_bind(
+    message: Message, command: CommandObject, uow: UnitOfWork, actor: User | None,
+    clock: Clock, t: Translator,
+) -> None:
+    """Make this group the team's digest chat (managers of that team, or admins)."""
+    try:
+        team = await teams.bind_chat(uow, actor, message.chat.id, command.args, clock())
+    except Refused as exc:
+        await message.answer(t(exc.code, **exc.args_for_text))
+        return
+    await message.answer(t("bind-done", team=team.name))
+
+
+def bot_commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:
+    """The command list in one language, descriptions from the locale files."""
+    return [BotCommand(command=name, description=t.raw(f"cmd-{name}")) for name in names]
+
+
+async def publish_commands(bot: Bot, locales: Locales) -> None:
+    """setMyCommands per language: zh clients get Chinese, everyone else English."""
+    for lang in ("en", "zh"):
+        code = None if lang == "en" else lang
+        t = locales.get(lang)
+        await bot.set_my_commands(bot_commands(t, PRIVATE_COMMANDS),
+                                  scope=BotCommandScopeAllPrivateChats(), language_code=code)
+        await bot.set_my_commands(bot_commands(t, GROUP_COMMANDS),
+                                  scope=BotCommandScopeAllGroupChats(), language_code=code)
+
+
+async def publish_for_chat(bot: Bot, chat_id: int, t: Translator) -> None:
+    """After a language change, this person's command list follows their choice."""
+    await bot.set_my_commands(bot_commands(t, PRIVATE_COMMANDS),
+                              scope=BotCommandScopeChat(chat_id=chat_id))

@@ -1,0 +1,103 @@
+"""A real Dispatcher with every router and dialog, over a real SQLite database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import pytest
+from aiogram import Dispatcher
+from aiogram.types import Message
+from aiogram.types import User as TgUser
+from aiogram_dialog.test_tools import BotClient, MockMessageManager
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import DefaultsSection
+from bot.factory import create_dispatcher
+from bot.i18n import Locales
+from sales import teams
+from sales.models import Invite, NewTeam, Role, Team, User
+from sales.ports import UnitOfWork
+from storage.db import session_factory
+from storage.fsm import DbStorage
+from storage.repo import uow_factory
+from tests.fakes import FixedClock, RecordingBot
+
+T = TypeVar("T")
+ADMIN_ID = 900
+
+
+@dataclass
+class Harness:
+    """Everything a dialog test touches; `restart()` builds a new dispatcher on the same DB."""
+
+    engine: AsyncEngine
+    locales: Locales
+    clock: FixedClock
+    bot: RecordingBot = field(default_factory=RecordingBot)
+    mm: MockMessageManager = field(default_factory=MockMessageManager)
+    dp: Dispatcher | None = None
+
+    def __post_init__(self) -> None:
+        self.uows = uow_factory(session_factory(self.engine))
+        self.restart()
+
+    def restart(self) -> None:
+        """A fresh Dispatcher and FSM storage object, as after a process restart."""
+        self.dp = create_dispatcher(
+            storage=DbStorage(self.engine), uow_factory=self.uows, locales=self.locales,
+            clock=self.clock, defaults=DefaultsSection(), bot_username="xunke_test_bot",
+            admin_ids=(ADMIN_ID,), message_manager=self.mm,
+        )
+
+    def client(self, user_id: int, *, lang: str | None = "en", chat_id: int | None = None,
+               chat_type: str = "private", name: str | None = None) -> BotClient:
+        assert self.dp is not None
+        client = BotClient(self.dp, user_id=user_id, chat_id=chat_id or user_id,
+                           chat_type=chat_type, bot=self.bot)
+        client.user = TgUser(id=user_id, is_bot=False, first_name=name or f"User{user_id}",
+                             language_code=lang)
+        return client
+
+    async def run(self, use_case: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+        async with self.uows() as uow:
+            return await use_case(uow)
+
+    async def team(self, name: str = "North") -> Team:
+        return await self.run(lambda uow: teams.create_team(
+            uow, None, NewTeam(name, "Asia/Shanghai", "CN", "zh"), self.clock()))
+
+    async def invite(self, team: Team, role: Role = Role.REP, days: int = 7) -> Invite:
+        return await self.run(lambda uow: teams.create_invite(
+            uow, None, team.id, role, self.clock(), days))
+
+    async def member(self, tg_id: int, team: Team, role: Role = Role.REP) -> User:
+        invite = await self.invite(team, role)
+        return await self.run(lambda uow: teams.accept_invite(
+            uow, invite.token, tg_id, f"User{tg_id}", self.clock()))
+
+    def window(self) -> Message:
+        """The last dialog window shown."""
+        return self.mm.last_message()
+
+    def text(self) -> str:
+        return str(self.window().text)
+
+
+def button(part: str) -> InlineButtonTextLocator:
+    """The button whose label contains `part` (the locator matches whole labels)."""
+    return InlineButtonTextLocator(f".*{part}.*")
+
+
+def buttons(message: Message) -> list[str]:
+    """All button labels of a window, to assert what a person may see."""
+    markup: Any = message.reply_markup
+    return [b.text for row in (markup.inline_keyboard if markup else []) for b in row]
+
+
+@pytest.fixture
+async def h(sqlite_engine: AsyncEngine, locales: Locales, clock: FixedClock
+            ) -> AsyncIterator[Harness]:
+    yield Harness(sqlite_engine, locales, clock)
