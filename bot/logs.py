@@ -31,7 +31,7 @@ def setup_logging(level: str, secrets: Iterable[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("aiosqlite", "sqlalchemy.engine", "apscheduler.executors.default"):
+    for noisy in ("aiosqlite", "sqlalchemy.engine", "apscheduler.executors.default", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -181,6 +181,7 @@ class Profile:
 
 async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profile:
     """Own timezone first, then the team's, then the deployment default."""
+    actor = await uow.users.get(actor.id) or actor
     team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
     zone = actor.timezone or (team.timezone if team else None) or default_timezone
     return Profile(actor.language, zone, team.name if team else None)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, Locales, Translator
@@ -69,14 +70,24 @@ async def on_not_text(_message: Any, _widget: Any, manager: DialogManager) -> No
     set_notice(manager, "common-text-expected")
 
 
+async def on_stray_input(_message: Any, _widget: Any, manager: DialogManager) -> None:
+    """Text where a window expects a button press: redraw it below with a hint, not silence."""
+    set_notice(manager, "common-use-buttons")
+
+
+def stray_input() -> MessageInput:
+    """Put in every window without its own input, so typing is never swallowed silently."""
+    return MessageInput(on_stray_input)
+
+
 class Notice(Text):
-    """Renders the pending notice, if any (put it first in a window's text)."""
+    """Renders the pending notice once, if any (put it first in a window's text)."""
 
     def __init__(self) -> None:
         super().__init__(when=None)
 
     async def _render_text(self, data: Mapping[str, Any], manager: DialogManager) -> str:
-        notice = manager.dialog_data.get(NOTICE)
+        notice = manager.dialog_data.pop(NOTICE, None)  # shown once, then forgotten
         if not notice:
             return ""
         t: Translator = manager.middleware_data[T_KEY]

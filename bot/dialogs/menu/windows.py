@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Back, Start, SwitchTo
 
-from bot.dialogs.common import Notice
+from bot.dialogs.common import Notice, stray_input
 from bot.dialogs.menu import getters
 from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.settings.states import SettingsSG
@@ -22,12 +22,15 @@ def menu_dialog() -> Dialog:
             Start(Label("menu-team"), id="team", state=TeamSG.main, when="can_lead"),
             Start(Label("menu-settings"), id="settings", state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id="help", state=MenuSG.help),
+            stray_input(),
             state=MenuSG.main,
             getter=getters.menu,
         ),
         Window(
+            Notice(),
             I18NFormat("menu-help-text"),
             Back(Label("common-back")),
+            stray_input(),
             state=MenuSG.help,
             getter=getters.menu,
         ),

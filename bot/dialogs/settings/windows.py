@@ -10,7 +10,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, Group, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, on_not_text
+from bot.dialogs.common import Notice, on_not_text, stray_input
 from bot.dialogs.settings import getters, handlers
 from bot.dialogs.settings.states import SettingsSG
 from bot.i18n import I18NFormat, Label
@@ -26,6 +26,7 @@ def settings_dialog() -> Dialog:
             SwitchTo(Label("settings-language"), id="lang", state=SettingsSG.language),
             SwitchTo(Label("settings-timezone"), id="tz", state=SettingsSG.timezone),
             Cancel(Label("common-done")),
+            stray_input(),
             state=SettingsSG.main,
             getter=getters.overview,
         ),
@@ -35,6 +36,7 @@ def settings_dialog() -> Dialog:
             Column(Select(Format("{item[1]}"), id="lang_pick", item_id_getter=itemgetter(0),
                           items="languages", on_click=handlers.on_language)),
             back,
+            stray_input(),
             state=SettingsSG.language,
             getter=getters.overview,
         ),

@@ -10,7 +10,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, ScrollingGroup, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, on_not_text
+from bot.dialogs.common import Notice, on_not_text, stray_input
 from bot.dialogs.team import getters, handlers
 from bot.dialogs.team.states import TeamSG
 from bot.i18n import I18NFormat, Label
@@ -30,6 +30,7 @@ def team_dialog() -> Dialog:
             ),
             SwitchTo(Label("team-new"), id="new", state=TeamSG.new_name, when="is_admin"),
             Cancel(Label("common-back")),
+            stray_input(),
             state=TeamSG.main, getter=getters.team_list,
         ),
         Window(
@@ -48,10 +49,11 @@ def team_dialog() -> Dialog:
                        on_click=handlers.on_invite)),
             SwitchTo(Label("team-members"), id="members", state=TeamSG.members),
             SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
+            stray_input(),
             state=TeamSG.team, getter=getters.team_card,
         ),
-        Window(I18NFormat("team-invite-text"), to_team, state=TeamSG.invite,
-               getter=getters.invite),
-        Window(I18NFormat("team-members-text"), to_team, state=TeamSG.members,
-               getter=getters.members),
+        Window(Notice(), I18NFormat("team-invite-text"), to_team, stray_input(),
+               state=TeamSG.invite, getter=getters.invite),
+        Window(Notice(), I18NFormat("team-members-text"), to_team, stray_input(),
+               state=TeamSG.members, getter=getters.members),
     )

@@ -18,3 +18,4 @@ role-name = { $role ->
     [manager] manager
    *[rep] sales rep
 }
+common-use-buttons = Please use the buttons below (or /cancel to leave).

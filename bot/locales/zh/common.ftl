@@ -18,3 +18,4 @@ role-name = { $role ->
     [manager] 经理
    *[rep] 销售代表
 }
+common-use-buttons = 请使用下方按钮（或发送 /cancel 退出）。

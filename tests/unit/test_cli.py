@@ -1,0 +1,79 @@
+"""The `xunke` command line on a throwaway SQLite database (no Telegram needed)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.logs import REDACTED, RedactingFormatter, token_secrets
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("XUNKE_BOT__TOKEN", raising=False)
+    path = tmp_path / "config.toml"
+    path.write_text(f'[bot]\nusername = "xunke_demo_bot"\n'
+                    f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path}/x.db"\n')
+    return path
+
+
+def xunke(cfg: Path, *args: str) -> tuple[int, str]:
+    """Exit code and stdout (+ stderr when it failed)."""
+    result = runner.invoke(app, ["--config", str(cfg), *args])
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.output
+
+
+def test_run_without_token_explains_how_to_get_one(cfg: Path) -> None:
+    code, out = xunke(cfg, "run")
+    assert code != 0 and "@BotFather" in out and "XUNKE_BOT__TOKEN" in out
+
+
+def test_bad_config_exits_with_key_name(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[bot]\ntokn = 1\n")
+    code, out = xunke(bad, "check-config")
+    assert code == 2 and "bot.tokn" in out
+
+
+def test_teams_invites_users_round_trip(cfg: Path) -> None:
+    assert xunke(cfg, "migrate")[0] == 0
+    code, out = xunke(cfg, "team", "create", "North", "--timezone", "Europe/Berlin",
+                      "--country", "DE", "--language", "en")
+    assert code == 0 and "North" in out
+    code, out = xunke(cfg, "team", "create", "North")
+    assert code == 1 and "already exists" in out
+    code, out = xunke(cfg, "team", "create", "Bad", "--timezone", "Mars/Base")
+    assert code == 1 and "Mars/Base" in out
+    teams = json.loads(xunke(cfg, "team", "list", "--json")[1])
+    assert [(t["name"], t["timezone"], t["country"]) for t in teams] == [
+        ("North", "Europe/Berlin", "DE")]
+    code, out = xunke(cfg, "invite", "--team", "North", "--role", "manager", "--json")
+    made = json.loads(out)
+    assert code == 0 and made["role"] == "manager"
+    assert made["link"].startswith("https://t.me/xunke_demo_bot?start=")
+    code, out = xunke(cfg, "invite", "--team", "Nowhere")
+    assert code == 1 and "does not exist" in out
+    assert json.loads(xunke(cfg, "user", "list", "--json")[1]) == []
+    code, out = xunke(cfg, "user", "deactivate", "999")
+    assert code == 1 and "999" in out
+
+
+def test_redacting_formatter_hides_token_in_messages_and_tracebacks() -> None:
+    token = "123456:AAE-secret-part-xyz"
+    formatter = RedactingFormatter(token_secrets(token), "%(message)s")
+    try:
+        raise RuntimeError(f"POST https://api.telegram.org/bot{token}/getMe failed")
+    except RuntimeError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "calling %s", (token,),
+                                   sys.exc_info())
+    text = formatter.format(record)
+    assert token not in text and "secret-part" not in text and REDACTED in text
