@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sales import people
@@ -117,7 +117,7 @@ async def bind_chat(
     await uow.teams.set_digest_chat(team.id, chat_id)
     await _audit(uow, actor, now, "team.bind", "team", team.id, chat=chat_id)
     await uow.commit()
-    return team
+    return replace(team, digest_chat_id=chat_id)
 
 
 async def _team_to_bind(uow: UnitOfWork, actor: User | None, team_name: str | None) -> Team:

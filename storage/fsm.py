@@ -12,13 +12,21 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.fsm.state import State
-from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StateType, StorageKey
-from sqlalchemy import select
+from aiogram.fsm.storage.base import (
+    BaseStorage,
+    DefaultKeyBuilder,
+    KeyBuilder,
+    StateType,
+    StorageKey,
+)
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.models import FsmRow
+
+_EMPTY = json.dumps({})
 
 
 class DbStorage(BaseStorage):
@@ -33,13 +41,18 @@ class DbStorage(BaseStorage):
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
 
     async def _upsert(self, key: StorageKey, **values: Any) -> None:
-        """Insert or update the given columns of the key's row."""
+        """Insert or update the given columns of the key's row; drop the row once it is empty."""
+        cleared = values.get("state", "") is None or values.get("data") == _EMPTY
         values["updated_at"] = datetime.now(UTC)
-        stmt = self._insert(FsmRow).values(key=self.keys.build(key), **values)
+        built = self.keys.build(key)
+        stmt = self._insert(FsmRow).values(key=built, **values)
         stmt = stmt.on_conflict_do_update(index_elements=[FsmRow.key], set_=values)
         session: AsyncSession
         async with self.sessions() as session, session.begin():
             await session.execute(stmt)
+            if cleared:  # closed dialogs leave empty keys behind: don't keep them forever
+                await session.execute(delete(FsmRow).where(
+                    FsmRow.key == built, FsmRow.state.is_(None), FsmRow.data == _EMPTY))
 
     async def _row(self, key: StorageKey) -> tuple[str | None, str] | None:
         async with self.sessions() as session:

@@ -110,12 +110,12 @@ class UserRepo(_Repo):
         query = (
             select(UserRow, TeamRow.name)
             .outerjoin(TeamRow, TeamRow.id == UserRow.team_id)
-            .order_by(TeamRow.name, UserRow.display_name, UserRow.id)
+            .order_by(TeamRow.name.asc().nulls_last(), UserRow.display_name, UserRow.id)
         )
         if team_id is not None:
             query = query.where(UserRow.team_id == team_id)
         rows = await self.s.execute(query)
-        return [Member(to_user(u), name) for u, name in rows.tuples()]
+        return [Member(to_user(u), name) for u, name in rows]
 
     async def _set(self, user_id: int, **values: Any) -> None:
         await self.s.execute(update(UserRow).where(UserRow.id == user_id).values(**values))
