@@ -10,7 +10,10 @@ from aiogram_dialog import setup_dialogs
 from aiogram_dialog.api.protocols import MessageManagerProtocol
 
 from bot.config import DefaultsSection
+from bot.dialogs.find.windows import find_dialog
 from bot.dialogs.menu.windows import menu_dialog
+from bot.dialogs.newprospect.windows import new_prospect_dialog
+from bot.dialogs.prospect.windows import prospect_dialog
 from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
 from bot.handlers.commands import commands_router, onboarding_router
@@ -35,7 +38,8 @@ def create_dispatcher(
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router())
-    dp.include_routers(menu_dialog(), settings_dialog(), team_dialog())
+    dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
+                       prospect_dialog(), find_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

@@ -20,21 +20,31 @@ T_KEY = "t"
 LOCALES_KEY = "locales"
 
 
+HTML_SUFFIX = "_html"
+
+
 class Translator:
-    """Formats one locale's messages; string arguments are HTML-escaped (user text is unsafe)."""
+    """Formats one locale's messages; string arguments are HTML-escaped (user text is unsafe),
+    except those named `*_html`, which callers built from escaped parts."""
 
     def __init__(self, locale: str, fluent: FluentLocalization) -> None:
         self.locale = locale
         self._fluent = fluent
 
     def __call__(self, key: str, /, **args: Any) -> str:
-        safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v
+        safe = {k: html.escape(v, quote=False)
+                if isinstance(v, str) and not k.endswith(HTML_SUFFIX) else v
                 for k, v in args.items()}
         return str(self._fluent.format_value(key, safe))
 
     def raw(self, key: str, /, **args: Any) -> str:
         """Plain text, for places that are not HTML (button labels, command descriptions)."""
         return str(self._fluent.format_value(key, dict(args)))
+
+
+def key(prefix: str, value: str) -> str:
+    """A Fluent key for an enum value or field name: `method-cold-canvass`."""
+    return f"{prefix}-{value.replace('_', '-')}"
 
 
 class Locales:

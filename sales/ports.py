@@ -7,7 +7,19 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Protocol
 
-from sales.models import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
+from sales.matching import Candidate
+from sales.models import (
+    AuditEntry,
+    Invite,
+    Member,
+    NewTeam,
+    NewUser,
+    ProspectEvent,
+    Role,
+    Team,
+    User,
+)
+from sales.prospects import Prospect, ProspectDraft
 
 
 class Clock(Protocol):
@@ -56,6 +68,20 @@ class AuditRepo(Protocol):
     async def recent(self, limit: int = 50) -> list[AuditEntry]: ...
 
 
+class ProspectRepo(Protocol):
+    async def add(self, team_id: int, owner_id: int, created_by: int | None,
+                  card: ProspectDraft, now: datetime) -> Prospect: ...
+    async def get(self, prospect_id: int) -> Prospect | None: ...
+    async def save_card(self, prospect_id: int, card: ProspectDraft, now: datetime) -> None: ...
+    async def set_owner(self, prospect_id: int, owner_id: int, now: datetime) -> None: ...
+    async def of_team(self, team_id: int, owner_id: int | None = None) -> list[Prospect]: ...
+    async def candidates(self, team_id: int, owner_id: int | None = None) -> list[Candidate]:
+        """Matching views of the team's (or one owner's) prospects, with the owner's name."""
+        ...
+    async def add_event(self, event: ProspectEvent) -> None: ...
+    async def events(self, prospect_id: int, limit: int = 30) -> list[ProspectEvent]: ...
+
+
 class UnitOfWork(Protocol):
     """One database transaction; repositories never commit, the use case does, once."""
 
@@ -67,6 +93,8 @@ class UnitOfWork(Protocol):
     def invites(self) -> InviteRepo: ...
     @property
     def audit(self) -> AuditRepo: ...
+    @property
+    def prospects(self) -> ProspectRepo: ...
 
     async def commit(self) -> None: ...
     async def rollback(self) -> None: ...

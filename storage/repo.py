@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sales.models import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
 from sales.ports import UnitOfWork
 from storage.models import AuditRow, InviteRow, TeamRow, UserRow
+from storage.prospect_repo import ProspectRepo
 
 
 def to_team(row: TeamRow) -> Team:
@@ -183,6 +184,7 @@ class SqlUnitOfWork:
         self.users = UserRepo(session)
         self.invites = InviteRepo(session)
         self.audit = AuditRepo(session)
+        self.prospects = ProspectRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -5,8 +5,11 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from bot.dialogs.find.states import QUERY, FindSG
 from bot.i18n import Translator
+from sales.models import User
 
 
 def fallback_router() -> Router:
@@ -16,7 +19,13 @@ def fallback_router() -> Router:
     return router
 
 
-async def on_message(message: Message, t: Translator) -> None:
+async def on_message(message: Message, t: Translator, actor: User,
+                     dialog_manager: DialogManager) -> None:
+    """Plain text outside any flow is a search; anything else gets a hint."""
+    if message.text and not message.text.startswith("/") and actor.team_id is not None:
+        await dialog_manager.start(FindSG.results, data={QUERY: message.text},
+                                   mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+        return
     await message.answer(t("fallback-unknown"))
 
 

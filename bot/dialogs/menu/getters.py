@@ -16,6 +16,7 @@ async def menu(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     return {
         "name": actor.display_name,
         "role": actor.role.value,
+        "has_team": actor.team_id is not None,
         "can_lead": (actor.team_id is not None and people.can_lead(actor, actor.team_id))
         or people.can_manage_teams(actor),
     }

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Start, SwitchTo
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Back, Row, Start, SwitchTo
 
 from bot.dialogs.common import Notice, stray_input
-from bot.dialogs.menu import getters
+from bot.dialogs.find.states import FindSG
+from bot.dialogs.menu import getters, handlers
 from bot.dialogs.menu.states import MenuSG
+from bot.dialogs.newprospect.states import NewProspectSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.dialogs.team.states import TeamSG
 from bot.i18n import I18NFormat, Label
@@ -19,9 +23,13 @@ def menu_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("menu-title"),
+            Start(Label("menu-new-prospect"), id="new", state=NewProspectSG.name, when="has_team"),
+            Row(Start(Label("menu-search"), id="search", state=FindSG.query),
+                Start(Label("menu-mine"), id="mine", state=FindSG.mine), when="has_team"),
             Start(Label("menu-team"), id="team", state=TeamSG.main, when="can_lead"),
             Start(Label("menu-settings"), id="settings", state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id="help", state=MenuSG.help),
+            MessageInput(handlers.on_text, content_types=[ContentType.TEXT]),
             stray_input(),
             state=MenuSG.main,
             getter=getters.menu,

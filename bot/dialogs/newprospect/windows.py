@@ -1,0 +1,155 @@
+"""New-prospect windows: name -> (contact, decision) -> phone -> method -> (referrer) -> MAN
+-> summary -> save. Every step after the name can be skipped or saved from at once."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from operator import itemgetter
+from typing import Any
+
+from aiogram.enums import ContentType
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select
+from aiogram_dialog.widgets.text import Format
+
+from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.newprospect import getters
+from bot.dialogs.newprospect import handlers as h
+from bot.dialogs.newprospect.states import NewProspectSG as S
+from bot.i18n import I18NFormat, Label
+
+ANSWERS = [("yes", "answer-yes"), ("no", "answer-no"), ("unknown", "answer-unknown")]
+
+
+OnClick = Callable[[CallbackQuery, Button, DialogManager], Awaitable[None]]
+OnItem = Callable[[CallbackQuery, Any, DialogManager, str], Awaitable[None]]
+
+
+def _answers(widget_id: str, on_click: OnItem) -> Row:
+    return Row(*[Button(Label(key), id=f"{widget_id}_{value}", on_click=_answer(on_click, value))
+                 for value, key in ANSWERS])
+
+
+def _answer(handler: OnItem, value: str) -> OnClick:
+    async def click(cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+        await handler(cb, None, manager, value)
+    return click
+
+
+def _nav(save: bool = True) -> Row:
+    """Back / Skip / Save now: the last one makes 'name -> save' the fastest path."""
+    buttons = [Button(Label("common-back"), id="back", on_click=h.on_back),
+               Button(Label("common-skip"), id="skip", on_click=h.on_skip)]
+    if save:
+        buttons.append(Button(Label("newp-save"), id="save_now", on_click=h.on_save))
+    return Row(*buttons)
+
+
+def _text_step(state: object, key: str) -> Window:
+    return Window(
+        Notice(), I18NFormat(key),
+        MessageInput(h.on_text_step, content_types=[ContentType.TEXT]),
+        MessageInput(on_not_text), _nav(), Cancel(Label("common-cancel")),
+        state=state, getter=getters.draft,  # type: ignore[arg-type]
+    )
+
+
+def _man_step(state: object, key: str) -> Window:
+    return Window(Notice(), I18NFormat(key), _answers("man", h.on_man), _nav(), stray_input(),
+                  state=state, getter=getters.draft)  # type: ignore[arg-type]
+
+
+def new_prospect_dialog() -> Dialog:
+    """A fresh dialog object (a dialog can belong to one dispatcher only)."""
+    return Dialog(
+        Window(
+            Notice(), I18NFormat("newp-step-name"),
+            Button(Label("newp-kind"), id="kind", on_click=h.on_kind),
+            MessageInput(h.on_text_step, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text), Cancel(Label("common-cancel")),
+            state=S.name, getter=getters.draft,
+        ),
+        _text_step(S.contact, "newp-step-contact"),
+        Window(Notice(), I18NFormat("newp-step-decision"), _answers("dm", h.on_decision), _nav(),
+               stray_input(), state=S.decision, getter=getters.draft),
+        _text_step(S.phone, "newp-step-phone"),
+        Window(
+            Notice(), I18NFormat("newp-step-method"),
+            Group(Select(Format("{item[1]}"), id="method", item_id_getter=itemgetter(0),
+                         items="methods", on_click=h.on_method), width=2),
+            _nav(), stray_input(), state=S.method, getter=getters.draft,
+        ),
+        Window(
+            Notice(), I18NFormat("newp-step-referrer"),
+            Column(Select(Format("{item[1]}"), id="ref", item_id_getter=itemgetter(0),
+                          items="ref_hits", on_click=h.on_referrer_pick)),
+            Button(Label("newp-ref-new"), id="ref_new", on_click=h.on_referrer_new,
+                   when="ref_hits"),
+            MessageInput(h.on_referrer_text, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text), _nav(), state=S.referrer, getter=getters.draft,
+        ),
+        _man_step(S.man_m, "newp-step-man-m"),
+        _man_step(S.man_a, "newp-step-man-a"),
+        _man_step(S.man_n, "newp-step-man-n"),
+        _summary(), _field(), _duplicates(), _done(),
+        on_start=h.on_start,
+    )
+
+
+def _summary() -> Window:
+    return Window(
+        Notice(), I18NFormat("newp-summary"),
+        Group(Select(Format("✏️ {item[1]}"), id="fields", item_id_getter=itemgetter(0),
+                     items="fields", on_click=h.on_pick_field), width=3),
+        Row(Button(Label("newp-mail"), id="mail", on_click=h.on_toggle),
+            Button(Label("newp-dnc"), id="dnc", on_click=h.on_toggle)),
+        Row(Button(Label("newp-method"), id="to_method", on_click=_goto(S.method)),
+            Button(Label("newp-man-redo"), id="man_redo", on_click=h.on_man_reset)),
+        Row(Button(Label("common-back"), id="back", on_click=h.on_back),
+            Button(Label("newp-save"), id="save", on_click=h.on_save)),
+        Cancel(Label("common-cancel")), stray_input(),
+        state=S.summary, getter=getters.draft,
+    )
+
+
+def _goto(state: State) -> OnClick:
+    async def click(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+        await manager.switch_to(state)
+    return click
+
+
+def _field() -> Window:
+    return Window(
+        Notice(), I18NFormat("newp-edit-field"),
+        Button(Label("newp-lunar"), id="lunar", on_click=h.on_lunar,
+               when=lambda data, *_: data["dialog_data"].get("field") == "birthday"),
+        MessageInput(h.on_field_text, content_types=[ContentType.TEXT]),
+        MessageInput(on_not_text),
+        Row(Button(Label("common-back"), id="back", on_click=_goto(S.summary)),
+            Button(Label("newp-clear"), id="clear", on_click=h.on_field_clear)),
+        state=S.field, getter=getters.draft,
+    )
+
+
+def _duplicates() -> Window:
+    return Window(
+        I18NFormat("newp-duplicates"),
+        Column(Select(Format("🔎 {item[1]}"), id="open_dup", item_id_getter=itemgetter(0),
+                      items="open_matches", on_click=h.on_open_match)),
+        Button(Label("newp-save-anyway"), id="anyway", on_click=h.on_save_anyway),
+        Button(Label("common-back"), id="back", on_click=_goto(S.summary)),
+        stray_input(), state=S.duplicates, getter=getters.draft,
+    )
+
+
+def _done() -> Window:
+    return Window(
+        I18NFormat("newp-done"),
+        Row(Button(Label("newp-open-card"), id="open", on_click=h.on_open_saved),
+            Button(Label("newp-another"), id="another", on_click=h.on_another)),
+        Cancel(Label("common-done")), stray_input(),
+        state=S.done, getter=getters.draft,
+    )

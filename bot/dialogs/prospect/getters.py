@@ -1,0 +1,61 @@
+"""Read-only data for the card windows; out-of-scope ids render as 'not found'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+
+from bot.dialogs.common import ctx
+from bot.dialogs.newprospect.states import SUMMARY_FIELDS
+from bot.dialogs.prospect.states import PROSPECT_ID
+from bot.i18n import key as i18n_key
+from bot.render import card_text, day_text
+from sales import prospecting
+from sales.errors import Refused
+from sales.models import Role
+from sales.prospects import Kind, Stage
+
+
+async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The whole card, or `missing` when the id is not this person's to see."""
+    c = ctx(dialog_manager)
+    try:
+        view = await prospecting.card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
+    except Refused:
+        return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
+                "last": "", "history_html": "", "can_reassign": False}
+    p = view.prospect
+    return {
+        "missing": False, "found": True,
+        "card_html": card_text(c.t, p.card, view.referrer_name),
+        "stage": c.t.raw(i18n_key("stage", p.card.stage.value)), "owner": view.owner_name,
+        "last": day_text(p.last_contact_on),
+        "mail": "yes" if p.card.direct_mail else "no",
+        "dnc": "yes" if p.card.do_not_contact else "no",
+        "history_html": "\n".join(
+            c.t("prospect-history-line", at=e.at.strftime("%Y-%m-%d %H:%M"),
+                who=e.actor_name or "-", kind=e.kind, field=e.field or "-",
+                old=e.old or "-", new=e.new or "-") for e in view.history) or "-",
+        "can_reassign": c.me().role is not Role.REP,
+        "fields": [(f, c.t.raw(i18n_key("field", f))) for f in SUMMARY_FIELDS
+                   if f != "referred_by_name" and (p.card.kind is Kind.ORGANISATION
+                                                   or f != "contact")],
+        "stages": [(s.value, c.t.raw(i18n_key("stage", s.value))) for s in Stage],
+        "field_prompt": c.t.raw(
+            i18n_key("newp-ask", dialog_manager.dialog_data.get("field", "name"))),
+        "lunar": "yes" if dialog_manager.dialog_data.get("lunar") else "no",
+        "m": p.card.man.money.value, "a": p.card.man.authority.value,
+        "n": p.card.man.need.value,
+    }
+
+
+async def reps(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    """Teammates who could own this prospect instead."""
+    c = ctx(dialog_manager)
+    data = await card(dialog_manager, **kwargs)
+    try:
+        people = await prospecting.team_reps(c.uow, c.me())
+    except Refused:
+        people = []
+    return {**data, "reps": [(str(u.id), u.display_name) for u in people]}

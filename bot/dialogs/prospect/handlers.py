@@ -1,0 +1,107 @@
+"""Card actions; every one re-checks scope in `sales.prospecting`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Data, DialogManager
+from aiogram_dialog.widgets.kbd import Button
+
+from bot.dialogs.common import clear_notice, ctx, refuse
+from bot.dialogs.prospect.states import FIELD, LUNAR, PROSPECT_ID, ProspectSG
+from sales import prospecting
+from sales.errors import Refused
+from sales.prospects import Answer, Stage
+
+log = logging.getLogger(__name__)
+
+
+async def on_start(start_data: Data, manager: DialogManager) -> None:
+    """Remember which card; the getter checks it may be seen."""
+    data = start_data if isinstance(start_data, dict) else {}
+    manager.dialog_data[PROSPECT_ID] = int(data.get(PROSPECT_ID, 0))
+
+
+def _id(manager: DialogManager) -> int:
+    return int(manager.dialog_data[PROSPECT_ID])
+
+
+async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
+                        ) -> None:
+    manager.dialog_data[FIELD] = item
+    manager.dialog_data[LUNAR] = False
+    await manager.switch_to(ProspectSG.edit_field)
+
+
+async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    """Save the new value; a bad one gets a re-prompt and the card stays unchanged."""
+    c = ctx(manager)
+    field = manager.dialog_data[FIELD]
+    text = message.text or ""
+    if field == "birthday" and manager.dialog_data.get(LUNAR):
+        text = "农历" + text
+    try:
+        await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    clear_notice(manager)
+    await manager.switch_to(ProspectSG.card)
+
+
+async def on_lunar(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    manager.dialog_data[LUNAR] = not manager.dialog_data.get(LUNAR)
+
+
+async def on_stage(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    c = ctx(manager)
+    try:
+        await prospecting.set_stage(c.uow, c.me(), _id(manager), Stage(item), c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+    await manager.switch_to(ProspectSG.card)
+
+
+async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Buttons are named like `man_money_yes`: one letter re-answered at a time."""
+    c = ctx(manager)
+    _, letter, value = str(button.widget_id).split("_")
+    try:
+        p = await prospecting.visible(c.uow, c.me(), _id(manager))
+        answers = replace(p.card.man, **{letter: Answer(value)})
+        await prospecting.set_man(c.uow, c.me(), p.id, answers, c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+
+
+async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    c = ctx(manager)
+    flag = "direct_mail" if button.widget_id == "mail" else "do_not_contact"
+    try:
+        await prospecting.toggle(c.uow, c.me(), _id(manager), flag, c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+
+
+async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """Give the prospect to a teammate, who is told about it."""
+    c = ctx(manager)
+    try:
+        prospect, owner = await prospecting.reassign(c.uow, c.me(), _id(manager), int(item),
+                                                     c.now())
+    except (Refused, ValueError) as exc:
+        refuse(manager, exc if isinstance(exc, Refused) else Refused("prospect-bad-owner"))
+        return
+    t = c.locales.get(owner.language or c.t.locale)
+    bot = manager.middleware_data["bot"]
+    try:
+        await bot.send_message(owner.telegram_id, t("prospect-assigned-to-you",
+                                                     name=prospect.card.name,
+                                                     by=c.me().display_name))
+    except Exception:  # the hand-over stands even if the note cannot be delivered
+        log.warning("could not tell user %s about prospect %s", owner.id, prospect.id,
+                    exc_info=True)
+    await manager.switch_to(ProspectSG.card)

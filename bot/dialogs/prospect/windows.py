@@ -1,0 +1,82 @@
+"""Card windows."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.prospect import getters
+from bot.dialogs.prospect import handlers as h
+from bot.dialogs.prospect.states import ProspectSG as S
+from bot.i18n import I18NFormat, Label
+
+
+def _back() -> SwitchTo:
+    return SwitchTo(Label("common-back"), id="to_card", state=S.card)
+
+
+def _man_row(letter: str) -> Row:
+    return Row(*[Button(Label(f"prospect-man-{letter}", value=value),
+                        id=f"man_{letter}_{value}", on_click=h.on_man)
+                 for value in ("yes", "no", "unknown")])
+
+
+def prospect_dialog() -> Dialog:
+    """A fresh dialog object (a dialog can belong to one dispatcher only)."""
+    found = "found"
+    return Dialog(
+        Window(
+            Notice(),
+            I18NFormat("prospect-not-found", when="missing"),
+            I18NFormat("prospect-card", when=found),
+            Row(SwitchTo(Label("prospect-edit"), id="edit", state=S.edit_pick),
+                SwitchTo(Label("prospect-man"), id="man", state=S.man),
+                SwitchTo(Label("prospect-stage"), id="stage", state=S.stage), when=found),
+            Row(Button(Label("newp-mail"), id="mail", on_click=h.on_toggle),
+                Button(Label("newp-dnc"), id="dnc", on_click=h.on_toggle), when=found),
+            Row(SwitchTo(Label("prospect-history"), id="hist", state=S.history),
+                SwitchTo(Label("prospect-reassign"), id="reassign", state=S.reassign,
+                         when="can_reassign"), when=found),
+            Cancel(Label("common-back")), stray_input(),
+            state=S.card, getter=getters.card,
+        ),
+        Window(
+            Notice(), I18NFormat("prospect-edit-pick"),
+            Group(Select(Format("✏️ {item[1]}"), id="fields", item_id_getter=itemgetter(0),
+                         items="fields", on_click=h.on_pick_field), width=3),
+            _back(), stray_input(), state=S.edit_pick, getter=getters.card,
+        ),
+        Window(
+            Notice(), I18NFormat("newp-edit-field"),
+            Button(Label("newp-lunar"), id="lunar", on_click=h.on_lunar,
+                   when=lambda data, *_: data["dialog_data"].get("field") == "birthday"),
+            MessageInput(h.on_field_text, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text), _back(), state=S.edit_field, getter=getters.card,
+        ),
+        Window(
+            Notice(), I18NFormat("prospect-man-title"),
+            _man_row("money"), _man_row("authority"), _man_row("need"),
+            _back(), stray_input(), state=S.man, getter=getters.card,
+        ),
+        Window(
+            Notice(), I18NFormat("prospect-stage-pick"),
+            Group(Select(Format("{item[1]}"), id="stages", item_id_getter=itemgetter(0),
+                         items="stages", on_click=h.on_stage), width=2),
+            _back(), stray_input(), state=S.stage, getter=getters.card,
+        ),
+        Window(I18NFormat("prospect-history-text"), _back(), stray_input(),
+               state=S.history, getter=getters.card),
+        Window(
+            Notice(), I18NFormat("prospect-reassign-pick"),
+            Column(Select(Format("{item[1]}"), id="reps", item_id_getter=itemgetter(0),
+                          items="reps", on_click=h.on_reassign)),
+            _back(), stray_input(), state=S.reassign, getter=getters.reps,
+        ),
+        on_start=h.on_start,
+    )

@@ -1,0 +1,57 @@
+"""Text for prospect cards, shared by the new-prospect summary and the card view.
+
+Every value passes through the translator, which escapes user text for HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.i18n import Translator
+from bot.i18n import key as i18n_key
+from sales import man
+from sales.prospects import Birthday, ContactWindow, Kind, ManAnswers, ProspectDraft
+
+
+def birthday_text(t: Translator, b: Birthday) -> str:
+    """'1990-03-05', '03-05' or with a lunar mark."""
+    text = f"{b.year}-{b.month:02d}-{b.day:02d}" if b.year else f"{b.month:02d}-{b.day:02d}"
+    return t.raw("card-lunar", date=text, leap="yes" if b.leap else "no") if b.lunar else text
+
+
+def window_text(w: ContactWindow) -> str:
+    return f"{w.start:%H:%M}-{w.end:%H:%M}"
+
+
+def verdict_text(t: Translator, answers: ManAnswers) -> str:
+    """Verdict name, class and the table's advice, e.g. 'Ideal prospect (A): …'."""
+    v = man.verdict(answers)
+    return t("card-verdict", code=v.code, verdict=t.raw(v.verdict_key),
+             cls=v.cls.value if v.cls else "?", advice=t.raw(v.advice_key))
+
+
+def card_text(t: Translator, card: ProspectDraft, referrer: str | None = None) -> str:
+    """All filled fields, one per line, labels localized."""
+    values: list[tuple[str, str | None]] = [
+        ("company", card.company), ("contact", card.contact), ("phone", card.phone),
+        ("wechat", card.wechat), ("email", card.email), ("address", card.address),
+        ("birthday", birthday_text(t, card.birthday) if card.birthday else None),
+        ("contact_time", window_text(card.contact_time) if card.contact_time else None),
+        ("needs", card.needs), ("tags", ", ".join(card.tags) or None), ("notes", card.notes),
+        ("referred_by_name", referrer or card.referred_by_name),
+    ]
+    kind = "org" if card.kind is Kind.ORGANISATION else "person"
+    lines = [t("card-title", name=card.name, kind=kind)]
+    lines += [t("card-field", label=t.raw(i18n_key("field", key)), value=value)
+              for key, value in values if value]
+    lines.append(t("card-method", method=t.raw(i18n_key("method", card.method.value))))
+    if card.kind is Kind.ORGANISATION and card.contact:
+        lines.append(t("card-decision", answer=card.decision_maker.value))
+    lines.append(t("card-flags", mail="yes" if card.direct_mail else "no",
+                   dnc="yes" if card.do_not_contact else "no"))
+    lines.append(verdict_text(t, card.man))
+    return "\n".join(lines)
+
+
+def day_text(d: date | None) -> str:
+    return d.isoformat() if d else "-"

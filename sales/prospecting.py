@@ -1,0 +1,320 @@
+"""Use cases for prospects: capture, dedupe, find, view, edit, hand over. Scope checked first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime, time
+from typing import Any
+
+from sales import man
+from sales.errors import Refused
+from sales.matching import Hit, Match, by_priority, find_duplicates, search
+from sales.models import AuditEntry, ProspectEvent, Role, User
+from sales.ports import UnitOfWork
+from sales.prospects import (
+    ADDRESS_MAX,
+    COMPANY_MAX,
+    NAME_MAX,
+    NEEDS_MAX,
+    NOTES_MAX,
+    Answer,
+    Birthday,
+    ContactWindow,
+    Kind,
+    ManAnswers,
+    Method,
+    Prospect,
+    ProspectDraft,
+    Stage,
+    check_draft,
+    clean_name,
+    clean_text,
+    parse_birthday,
+    parse_contact_time,
+    parse_email,
+    parse_phone,
+    parse_tags,
+    parse_wechat,
+)
+
+EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address", "birthday",
+            "contact_time", "needs", "tags", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """Everything the prospect card shows, already scope-checked."""
+
+    prospect: Prospect
+    owner_name: str
+    referrer_name: str | None
+    verdict: man.ManVerdict
+    history: list[ProspectEvent]
+    mine: bool
+
+
+def can_see(actor: User, prospect: Prospect) -> bool:
+    """Reps: own prospects; managers: their team's; admins: all."""
+    if actor.role is Role.ADMIN:
+        return True
+    if actor.role is Role.MANAGER:
+        return prospect.team_id == actor.team_id
+    return prospect.owner_id == actor.id
+
+
+async def visible(uow: UnitOfWork, actor: User, prospect_id: int) -> Prospect:
+    """The prospect if in scope; otherwise it 'does not exist' (nothing leaks)."""
+    prospect = await uow.prospects.get(prospect_id)
+    if prospect is None or not can_see(actor, prospect):
+        raise Refused("prospect-not-found")
+    return prospect
+
+
+async def region_of(uow: UnitOfWork, actor: User) -> str:
+    """The team's country: default region for phone numbers."""
+    team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
+    if team is None:
+        raise Refused("prospect-no-team")
+    return team.country
+
+
+def apply_field(draft: ProspectDraft, name: str, raw: str, region: str, today: date
+                ) -> ProspectDraft:
+    """One typed value checked and put into the card; a refusal keeps the card as it was."""
+    parsers: dict[str, Callable[[str], Any]] = {
+        "name": lambda v: clean_name(v, "name", COMPANY_MAX if draft.kind is Kind.ORGANISATION
+                                     else NAME_MAX),
+        "company": lambda v: clean_name(v, "company", COMPANY_MAX),
+        "contact": lambda v: clean_name(v, "contact", NAME_MAX),
+        "referred_by_name": lambda v: clean_name(v, "referred_by", NAME_MAX),
+        "phone": lambda v: parse_phone(v, region),
+        "wechat": parse_wechat,
+        "email": parse_email,
+        "address": lambda v: clean_text(v, "address", ADDRESS_MAX, multiline=True),
+        "birthday": lambda v: parse_birthday(v, today, lunar=bool(
+            draft.birthday and draft.birthday.lunar)),
+        "contact_time": parse_contact_time,
+        "needs": lambda v: clean_text(v, "needs", NEEDS_MAX, multiline=True),
+        "tags": parse_tags,
+        "notes": lambda v: clean_text(v, "notes", NOTES_MAX, multiline=True),
+    }
+    if name not in parsers:
+        raise Refused("prospect-bad-field", field=name)
+    return replace(draft, **{name: parsers[name](raw)})
+
+
+async def check_new(uow: UnitOfWork, actor: User, draft: ProspectDraft, today: date
+                    ) -> tuple[ProspectDraft, list[Match]]:
+    """Validate the whole card and list team-wide duplicates before saving."""
+    region = await region_of(uow, actor)
+    clean = check_draft(draft, region, today)
+    candidates = await uow.prospects.candidates(actor.team_id or 0)
+    return clean, find_duplicates(clean, candidates)
+
+
+async def create(uow: UnitOfWork, actor: User, draft: ProspectDraft, now: datetime,
+                 owner_id: int | None = None) -> Prospect:
+    """Save a card (and a typed-in referrer as a contact of its own), in one commit."""
+    region = await region_of(uow, actor)
+    clean = check_draft(draft, region, now.date())
+    if clean.referred_by_id is not None:
+        await visible(uow, actor, clean.referred_by_id)
+    elif clean.referred_by_name:
+        referrer = await uow.prospects.add(
+            actor.team_id or 0, owner_id or actor.id, actor.id,
+            ProspectDraft(Kind.INDIVIDUAL, clean.referred_by_name, Method.RELATIONSHIPS), now)
+        await _event(uow, referrer.id, actor, now, "created")
+        clean = replace(clean, referred_by_id=referrer.id)
+    prospect = await uow.prospects.add(actor.team_id or 0, owner_id or actor.id, actor.id,
+                                       clean, now)
+    await _event(uow, prospect.id, actor, now, "created", new=clean.name)
+    await uow.audit.add(AuditEntry(now, actor.id, "prospect.create", "prospect", prospect.id))
+    await uow.commit()
+    return prospect
+
+
+async def find(uow: UnitOfWork, actor: User, query: str, limit: int = 50) -> list[Hit]:
+    """Fuzzy search: reps over their own prospects, managers over the team's."""
+    if actor.team_id is None:
+        return []
+    owner = actor.id if actor.role is Role.REP else None
+    return search(query, await uow.prospects.candidates(actor.team_id, owner), limit)
+
+
+async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | None = None,
+                  cls: man.ManClass | None = None, method: Method | None = None
+                  ) -> list[Prospect]:
+    """Own prospects by 80:20 priority, optionally filtered by stage, MAN class and method."""
+    if actor.team_id is None:
+        return []
+    found = await uow.prospects.of_team(actor.team_id, actor.id)
+    kept = [p for p in found
+            if (stage is None or p.card.stage is stage)
+            and (cls is None or man.verdict(p.card.man).cls is cls)
+            and (method is None or p.card.method is method)]
+    return by_priority(kept, today)
+
+
+async def card(uow: UnitOfWork, actor: User, prospect_id: int) -> Card:
+    """The full card with owner, referrer, MAN verdict and history."""
+    prospect = await visible(uow, actor, prospect_id)
+    owner = await uow.users.get(prospect.owner_id)
+    ref_id = prospect.card.referred_by_id
+    referrer = await uow.prospects.get(ref_id) if ref_id is not None else None
+    return Card(prospect, owner.display_name if owner else "?",
+                referrer.card.name if referrer else prospect.card.referred_by_name,
+                man.verdict(prospect.card.man), await uow.prospects.events(prospect.id),
+                prospect.owner_id == actor.id)
+
+
+async def edit(uow: UnitOfWork, actor: User, prospect_id: int, name: str, raw: str,
+               now: datetime) -> Prospect:
+    """Change one field of a card, keeping the old value in its history."""
+    prospect = await visible(uow, actor, prospect_id)
+    region = await region_of(uow, actor)
+    changed = apply_field(prospect.card, name, raw, region, now.date())
+    return await _save(uow, actor, prospect, check_draft(changed, region, now.date()), now,
+                       "field", name)
+
+
+async def set_stage(uow: UnitOfWork, actor: User, prospect_id: int, stage: Stage,
+                    now: datetime) -> Prospect:
+    """Move along the selling line; every move is kept with time and who."""
+    prospect = await visible(uow, actor, prospect_id)
+    return await _save(uow, actor, prospect, replace(prospect.card, stage=stage), now,
+                       "stage", "stage")
+
+
+async def set_man(uow: UnitOfWork, actor: User, prospect_id: int, answers: ManAnswers,
+                  now: datetime) -> Prospect:
+    """Re-qualify: new MAN answers, old ones kept in the history."""
+    prospect = await visible(uow, actor, prospect_id)
+    return await _save(uow, actor, prospect, replace(prospect.card, man=answers), now,
+                       "man", "man")
+
+
+async def toggle(uow: UnitOfWork, actor: User, prospect_id: int, flag: str, now: datetime
+                 ) -> Prospect:
+    """Flip direct mail or do-not-contact (do-not-contact also stops direct mail)."""
+    prospect = await visible(uow, actor, prospect_id)
+    c = prospect.card
+    if flag == "do_not_contact":
+        new = replace(c, do_not_contact=not c.do_not_contact,
+                      direct_mail=c.direct_mail and c.do_not_contact)
+    elif flag == "direct_mail":
+        new = replace(c, direct_mail=not c.direct_mail)
+        if new.direct_mail and (c.do_not_contact or not c.address):
+            raise Refused("prospect-mail-needs-address" if not c.do_not_contact
+                          else "prospect-mail-dnc")
+    else:
+        raise Refused("prospect-bad-field", field=flag)
+    return await _save(uow, actor, prospect, new, now, "field", flag)
+
+
+async def reassign(uow: UnitOfWork, actor: User, prospect_id: int, to_user_id: int,
+                   now: datetime) -> tuple[Prospect, User]:
+    """A manager gives one prospect (history included) to another rep of the team."""
+    prospect = await visible(uow, actor, prospect_id)
+    target = await _teammate(uow, actor, prospect.team_id, to_user_id)
+    await _move(uow, actor, prospect, target, now)
+    await uow.commit()
+    return prospect, target
+
+
+async def hand_over_all(uow: UnitOfWork, actor: User, from_user_id: int, to_user_id: int,
+                        now: datetime) -> tuple[int, User]:
+    """Everything a rep owned (e.g. who left) goes to another rep, in one commit."""
+    if actor.team_id is None:
+        raise Refused("prospect-not-allowed")
+    source = await _teammate(uow, actor, actor.team_id, from_user_id, active=False)
+    target = await _teammate(uow, actor, actor.team_id, to_user_id)
+    if source.id == target.id:
+        raise Refused("prospect-same-owner")
+    moved = await uow.prospects.of_team(actor.team_id, source.id)
+    for prospect in moved:
+        await _move(uow, actor, prospect, target, now)
+    await uow.commit()
+    return len(moved), target
+
+
+async def team_reps(uow: UnitOfWork, actor: User) -> list[User]:
+    """Active people of the actor's team who can own prospects (for hand-over pickers)."""
+    if actor.role is Role.REP or actor.team_id is None:
+        raise Refused("prospect-not-allowed")
+    return [m.user for m in await uow.users.members(actor.team_id)
+            if m.user.active and m.user.role is not Role.ADMIN]
+
+
+async def _teammate(uow: UnitOfWork, actor: User, team_id: int, user_id: int,
+                    active: bool = True) -> User:
+    """Only managers (or admins) hand over, and only between people of the prospect's team."""
+    if actor.role is Role.REP or (actor.role is Role.MANAGER and actor.team_id != team_id):
+        raise Refused("prospect-not-allowed")
+    user = await uow.users.get(user_id)
+    if user is None or user.team_id != team_id or (active and not user.active):
+        raise Refused("prospect-bad-owner")
+    return user
+
+
+async def _move(uow: UnitOfWork, actor: User, prospect: Prospect, target: User,
+                now: datetime) -> None:
+    await uow.prospects.set_owner(prospect.id, target.id, now)
+    await _event(uow, prospect.id, actor, now, "owner", "owner",
+                 str(prospect.owner_id), str(target.id))
+
+
+async def _save(uow: UnitOfWork, actor: User, prospect: Prospect, new: ProspectDraft,
+                now: datetime, kind: str, field: str) -> Prospect:
+    """Write the changed card and one history line, then commit."""
+    old_value, new_value = _shown(prospect.card, field), _shown(new, field)
+    await uow.prospects.save_card(prospect.id, new, now)
+    if old_value != new_value:
+        await _event(uow, prospect.id, actor, now, kind, field, old_value, new_value)
+    await uow.commit()
+    return replace(prospect, card=new)
+
+
+def _shown(card: ProspectDraft, field: str) -> str | None:
+    """A field as the history stores it."""
+    if field == "man":
+        return man.code(card.man)
+    value = getattr(card, field)
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, Birthday | ContactWindow):
+        return str(asdict(value))
+    return str(value.value if hasattr(value, "value") else value)
+
+
+async def _event(uow: UnitOfWork, prospect_id: int, actor: User, now: datetime, kind: str,
+                 field: str | None = None, old: str | None = None, new: str | None = None
+                 ) -> None:
+    await uow.prospects.add_event(ProspectEvent(prospect_id, now, actor.id, kind, field, old,
+                                                new))
+
+
+def draft_to_data(draft: ProspectDraft) -> dict[str, Any]:
+    """A card as JSON-safe data, so an unfinished draft survives in dialog storage."""
+    data = asdict(draft)
+    w = draft.contact_time
+    data["contact_time"] = [w.start.isoformat(), w.end.isoformat()] if w else None
+    return data
+
+
+def draft_from_data(data: dict[str, Any]) -> ProspectDraft:
+    """The inverse of `draft_to_data`."""
+    w, b, m = data.get("contact_time"), data.get("birthday"), data.get("man") or {}
+    return ProspectDraft(**{
+        **data,
+        "kind": Kind(data["kind"]), "method": Method(data["method"]),
+        "stage": Stage(data.get("stage", "new")),
+        "decision_maker": Answer(data.get("decision_maker", "unknown")),
+        "tags": tuple(data.get("tags") or ()),
+        "birthday": Birthday(**b) if b else None,
+        "contact_time": ContactWindow(time.fromisoformat(w[0]), time.fromisoformat(w[1]))
+        if w else None,
+        "man": ManAnswers(**{k: Answer(v) for k, v in m.items()}),
+    })

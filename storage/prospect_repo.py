@@ -1,0 +1,129 @@
+"""Prospect cards and their history: rows <-> `sales.prospects` dataclasses. Never commits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sales.matching import Candidate
+from sales.models import ProspectEvent
+from sales.prospects import (
+    Answer,
+    Birthday,
+    ContactWindow,
+    Kind,
+    ManAnswers,
+    Method,
+    Prospect,
+    ProspectDraft,
+    Stage,
+)
+from storage.models import ProspectEventRow, ProspectRow, UserRow
+
+
+def card_values(card: ProspectDraft) -> dict[str, Any]:
+    """Domain card -> column values."""
+    b, w = card.birthday, card.contact_time
+    return {
+        "kind": card.kind.value, "name": card.name, "company": card.company,
+        "contact": card.contact, "decision_maker": card.decision_maker.value,
+        "phone": card.phone, "wechat": card.wechat, "email": card.email,
+        "method": card.method.value, "referred_by_id": card.referred_by_id,
+        "referred_by_name": card.referred_by_name, "man_money": card.man.money.value,
+        "man_authority": card.man.authority.value, "man_need": card.man.need.value,
+        "stage": card.stage.value, "address": card.address,
+        "birthday_month": b.month if b else None, "birthday_day": b.day if b else None,
+        "birthday_year": b.year if b else None, "birthday_lunar": bool(b and b.lunar),
+        "birthday_leap": bool(b and b.leap), "contact_from": w.start if w else None,
+        "contact_to": w.end if w else None, "needs": card.needs, "tags": list(card.tags),
+        "notes": card.notes, "direct_mail": card.direct_mail,
+        "do_not_contact": card.do_not_contact,
+    }
+
+
+def to_card(row: ProspectRow) -> ProspectDraft:
+    """Columns -> domain card."""
+    birthday = None
+    if row.birthday_month and row.birthday_day:
+        birthday = Birthday(row.birthday_month, row.birthday_day, row.birthday_year,
+                            row.birthday_lunar, row.birthday_leap)
+    window = ContactWindow(row.contact_from, row.contact_to) if (
+        row.contact_from and row.contact_to) else None
+    return ProspectDraft(
+        kind=Kind(row.kind), name=row.name, method=Method(row.method), company=row.company,
+        contact=row.contact, decision_maker=Answer(row.decision_maker), phone=row.phone,
+        wechat=row.wechat, email=row.email, address=row.address, birthday=birthday,
+        contact_time=window, needs=row.needs, tags=tuple(row.tags or ()), notes=row.notes,
+        direct_mail=row.direct_mail, do_not_contact=row.do_not_contact,
+        referred_by_id=row.referred_by_id, referred_by_name=row.referred_by_name,
+        man=ManAnswers(Answer(row.man_money), Answer(row.man_authority), Answer(row.man_need)),
+        stage=Stage(row.stage),
+    )
+
+
+def to_prospect(row: ProspectRow) -> Prospect:
+    return Prospect(id=row.id, team_id=row.team_id, owner_id=row.owner_id, card=to_card(row),
+                    created_at=row.created_at, last_contact_on=row.last_contact_on)
+
+
+class ProspectRepo:
+    """Implements `sales.ports.ProspectRepo` on one session."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def add(self, team_id: int, owner_id: int, created_by: int | None,
+                  card: ProspectDraft, now: datetime) -> Prospect:
+        row = ProspectRow(team_id=team_id, owner_id=owner_id, created_by=created_by,
+                          created_at=now, updated_at=now, **card_values(card))
+        self.s.add(row)
+        await self.s.flush()
+        return to_prospect(row)
+
+    async def get(self, prospect_id: int) -> Prospect | None:
+        row = await self.s.get(ProspectRow, prospect_id, populate_existing=True)
+        return to_prospect(row) if row else None
+
+    async def save_card(self, prospect_id: int, card: ProspectDraft, now: datetime) -> None:
+        await self.s.execute(update(ProspectRow).where(ProspectRow.id == prospect_id)
+                             .values(updated_at=now, **card_values(card)))
+
+    async def set_owner(self, prospect_id: int, owner_id: int, now: datetime) -> None:
+        await self.s.execute(update(ProspectRow).where(ProspectRow.id == prospect_id)
+                             .values(owner_id=owner_id, updated_at=now))
+
+    async def of_team(self, team_id: int, owner_id: int | None = None) -> list[Prospect]:
+        query = select(ProspectRow).where(ProspectRow.team_id == team_id)
+        if owner_id is not None:
+            query = query.where(ProspectRow.owner_id == owner_id)
+        rows = await self.s.scalars(query.order_by(ProspectRow.id))
+        return [to_prospect(r) for r in rows]
+
+    async def candidates(self, team_id: int, owner_id: int | None = None) -> list[Candidate]:
+        query = (select(ProspectRow.id, ProspectRow.name, ProspectRow.company, ProspectRow.phone,
+                        UserRow.display_name, ProspectRow.last_contact_on, ProspectRow.wechat,
+                        ProspectRow.email)
+                 .join(UserRow, UserRow.id == ProspectRow.owner_id)
+                 .where(ProspectRow.team_id == team_id))
+        if owner_id is not None:
+            query = query.where(ProspectRow.owner_id == owner_id)
+        rows = await self.s.execute(query.order_by(ProspectRow.id))
+        return [Candidate(*row) for row in rows]
+
+    async def add_event(self, event: ProspectEvent) -> None:
+        self.s.add(ProspectEventRow(
+            prospect_id=event.prospect_id, at=event.at, actor_id=event.actor_id,
+            kind=event.kind, field=event.field, old=event.old, new=event.new))
+        await self.s.flush()
+
+    async def events(self, prospect_id: int, limit: int = 30) -> list[ProspectEvent]:
+        rows = await self.s.execute(
+            select(ProspectEventRow, UserRow.display_name)
+            .outerjoin(UserRow, UserRow.id == ProspectEventRow.actor_id)
+            .where(ProspectEventRow.prospect_id == prospect_id)
+            .order_by(ProspectEventRow.id.desc()).limit(limit))
+        return [ProspectEvent(e.prospect_id, e.at, e.actor_id, e.kind, e.field, e.old, e.new,
+                              name) for e, name in rows]
