@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.i18n import Locales
 from storage.db import create_engine
 from storage.migrate import upgrade
+from tests.dbutil import pytest_runtest_makereport as pytest_runtest_makereport
 from tests.fakes import FixedClock
 
 

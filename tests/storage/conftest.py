@@ -13,7 +13,6 @@ from sales.ports import UowFactory
 from storage.db import session_factory
 from storage.repo import uow_factory as make_uow_factory
 from tests.dbutil import DB_KINDS, database
-from tests.dbutil import pytest_runtest_makereport as pytest_runtest_makereport
 
 
 @pytest.fixture(params=DB_KINDS)
