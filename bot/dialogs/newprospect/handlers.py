@@ -161,10 +161,10 @@ async def on_referrer_text(message: Message, _w: Any, manager: DialogManager) ->
 
 async def on_referrer_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                            ) -> None:
-    manager.dialog_data.pop(REFERRER_HITS, None)
+    names = dict(manager.dialog_data.pop(REFERRER_HITS, None) or [])
     manager.dialog_data.pop(REF_PENDING, None)
     await _advance(manager, replace(_draft(manager), referred_by_id=int(item),
-                                    referred_by_name=None))
+                                    referred_by_name=names.get(item)))
 
 
 async def on_referrer_new(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:

@@ -1,0 +1,202 @@
+"""New prospect, duplicates, search, card actions, scope checks and hand-over, via BotClient."""
+
+from __future__ import annotations
+
+from aiogram.methods import SendMessage
+from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+
+from sales import prospecting
+from sales.models import Role, Team, User
+from sales.prospects import Kind, Method, ProspectDraft
+from tests.bot.conftest import Harness, button, buttons
+
+
+async def _rep(h: Harness, tg: int = 1, team: Team | None = None,
+               role: Role = Role.REP) -> tuple[Team, User]:
+    team = team or await h.team()
+    return team, await h.member(tg, team, role)
+
+
+async def _saved(h: Harness, owner: User, name: str, phone: str | None = None) -> int:
+    draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.EXHIBITION, phone=phone)
+    p = await h.run(lambda uow: prospecting.create(uow, owner, draft, h.clock()))
+    return p.id
+
+
+async def test_fastest_path_name_then_save(h: Harness) -> None:
+    _, rep = await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("张伟")
+    assert "Phone number of 张伟" in h.text()
+    await c.click(h.window(), button("Save"))
+    assert "Saved" in h.text() and "张伟" in h.text()
+    assert "not qualified yet" in h.text()
+    found = await h.run(lambda uow: uow.prospects.of_team(rep.team_id or 0))
+    assert [p.card.name for p in found] == ["张伟"]
+    assert found[0].owner_id == rep.id and found[0].card.method is Method.COLD_CANVASS
+
+
+async def test_full_path_with_bad_inputs_and_man_verdict(h: Harness) -> None:
+    await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("😀😀")
+    assert "real name" in h.text()
+    await c.send("<b>Li</b> & Sons; DROP TABLE prospects")
+    await c.send("12345")
+    assert "not a valid phone number" in h.text()
+    await c.send("138 1234 5678")
+    await c.click(h.window(), button("Trade fair"))
+    for _ in range(3):
+        await c.click(h.window(), button("Yes"))
+    text = h.text()
+    assert "+8613812345678" in text and "ideal prospect" in text and "Pursue now" in text
+    assert "&lt;b&gt;Li&lt;/b&gt; &amp; Sons; DROP TABLE prospects" in text
+    await c.click(h.window(), button("Birthday"))
+    await c.send("2023-02-30")
+    assert "not a date that exists" in h.text()
+    await c.send("2099-01-01")
+    assert "in the future" in h.text()
+    await c.send("1990-03-05")
+    await c.click(h.window(), button("Direct mail"))
+    assert "needs a mailing address" in h.text()
+    await c.click(h.window(), button("Notes"))
+    await c.send("x" * 5000)
+    assert "too long" in h.text()
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Save"))
+    assert "Saved" in h.text() and "1990-03-05" in h.text()
+
+
+async def test_back_follows_the_steps_taken(h: Harness) -> None:
+    await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.click(h.window(), button("Person"))  # switch to organisation
+    await c.send("华为")
+    assert "Contact person at 华为" in h.text()
+    await c.click(h.window(), button("Skip"))
+    await c.click(h.window(), button("Yes"))
+    assert "Phone number of 华为" in h.text()
+    await c.click(h.window(), button("Back"))
+    assert "decide the purchase" in h.text()
+
+
+async def test_referral_links_existing_or_new_contact(h: Harness) -> None:
+    _, rep = await _rep(h)
+    await _saved(h, rep, "王芳")
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("赵丽")
+    await c.click(h.window(), button("Skip"))
+    await c.click(h.window(), button("Referral"))
+    await c.send("wang fang")
+    await c.click(h.window(), button("王芳"))
+    await c.click(h.window(), button("Save"))
+    assert "Referred by: 王芳" in h.text()
+
+
+async def test_duplicates_phone_fuzzy_and_pinyin(h: Harness) -> None:
+    team, _me = await _rep(h)
+    _, mate = await _rep(h, 2, team)
+    await _saved(h, mate, "张伟", "+8613812345678")
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("Zhang Wei")
+    await c.send("13812345678")
+    await c.click(h.window(), button("Save"))
+    text = h.text()
+    assert "Possible duplicates" in text and "owner User2" in text and "same phone" in text
+    assert not any("🔎" in b for b in buttons(h.window()))  # a teammate's card stays closed
+    await c.click(h.window(), button("Save anyway"))
+    assert "Saved" in h.text()
+
+
+async def test_typed_text_searches_and_offers_new_prospect(h: Harness) -> None:
+    _, rep = await _rep(h)
+    await _saved(h, rep, "张伟", "+8613812345678")
+    c = h.client(1)
+    await c.send("zhang wei")
+    assert "1 found" in h.text() and any("张伟" in b for b in buttons(h.window()))
+    await c.send("/cancel")
+    await c.send("李娜 139 8765 4321 exhibition")
+    assert any("New prospect: 李娜" in b for b in buttons(h.window()))
+    await c.click(h.window(), button("New prospect: 李娜"))
+    assert "+8613987654321" in h.text()
+    await c.click(h.window(), button("Save"))
+    assert "Saved" in h.text()
+
+
+async def test_rep_cannot_open_teammates_card_by_crafted_id(h: Harness) -> None:
+    team, rep = await _rep(h)
+    _, mate = await _rep(h, 2, team)
+    mine = await _saved(h, rep, "Mine")
+    theirs = await _saved(h, mate, "Theirs")
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("My prospects"))
+    window = h.window()
+    markup = window.reply_markup
+    assert markup is not None
+    target = next(b for row in markup.inline_keyboard for b in row if "Mine" in b.text)
+    target.callback_data = str(target.callback_data).replace(f":{mine}", f":{theirs}")
+    await c.click(window, InlineButtonDataLocator(str(target.callback_data)))
+    assert "not yours to see" in h.text() and "Theirs" not in h.text()
+
+
+async def test_card_actions_stage_man_edit_history(h: Harness) -> None:
+    _, rep = await _rep(h)
+    await _saved(h, rep, "Chen")
+    c = h.client(1)
+    await c.send("chen")
+    await c.click(h.window(), button("Chen"))
+    await c.click(h.window(), button("Stage"))
+    await c.click(h.window(), button("Appointment"))
+    assert "Stage: <b>Appointment</b>" in h.text()
+    await c.click(h.window(), button("MAN"))
+    await c.click(h.window(), InlineButtonDataLocator(".*man_money_no"))
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Edit"))
+    await c.click(h.window(), button("Email"))
+    await c.send("not-an-email")
+    assert "not an email address" in h.text()
+    await c.send("chen@example.com")
+    await c.click(h.window(), button("History"))
+    history = h.text()
+    assert "stage new → appointment" in history and "email - → chen@example.com" in history
+    assert "man ??? → m??" in history
+
+
+async def test_manager_reassigns_and_new_owner_is_told(h: Harness) -> None:
+    team, rep = await _rep(h)
+    _, mate = await _rep(h, 2, team)
+    await _rep(h, 7, team, Role.MANAGER)
+    await _saved(h, rep, "Zhou")
+    c = h.client(7)
+    await c.send("zhou")
+    await c.click(h.window(), button("Zhou"))
+    await c.click(h.window(), button("Reassign"))
+    await c.click(h.window(), button("User2"))
+    assert "owner: User2" in h.text()
+    told = [m for m in h.bot.of_type(SendMessage) if int(m.chat_id) == mate.telegram_id]
+    assert told and "Zhou" in told[-1].text
+    owned = await h.run(lambda uow: uow.prospects.of_team(team.id, mate.id))
+    assert [p.card.name for p in owned] == ["Zhou"]
+
+
+async def test_rep_sees_no_reassign_and_manager_of_other_team_sees_nothing(h: Harness) -> None:
+    _team, rep = await _rep(h)
+    other = await h.team("South")
+    await _rep(h, 8, other, Role.MANAGER)
+    await _saved(h, rep, "Qian")
+    await h.client(1).send("qian")
+    await h.client(1).click(h.window(), button("Qian"))
+    assert not any("Reassign" in b for b in buttons(h.window()))
+    await h.client(8).send("qian")
+    assert "0 found" in h.text()
