@@ -1,0 +1,84 @@
+"""End to end: the real `xunke` process against the stand-in Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
+
+pytestmark = pytest.mark.e2e
+XUNKE = str(Path(sys.executable).with_name("xunke"))
+USER = 5001
+
+
+def _config(tmp_path: Path, fake: FakeTelegram) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[bot]\napi_base_url = "{fake.base_url}"\nusername = "xunke_test_bot"\n'
+        f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path}/e2e.db"\n'
+        '[logging]\nlevel = "DEBUG"\n'
+    )
+    return path
+
+
+async def _xunke(cfg: Path, *args: str) -> str:
+    """Run one CLI command to completion; its stdout."""
+    proc = await asyncio.create_subprocess_exec(
+        XUNKE, "--config", str(cfg), *args, stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "XUNKE_BOT__TOKEN": DEFAULT_TOKEN})
+    out, _ = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode == 0, out
+    return out.decode()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -> None:
+    cfg = _config(tmp_path, fake)
+    await _xunke(cfg, "team", "create", "North", "--language", "en")
+    link = json.loads(await _xunke(cfg, "invite", "--team", "North", "--json"))["link"]
+    log = (tmp_path / "bot.log").open("wb")
+    proc = await asyncio.create_subprocess_exec(
+        XUNKE, "--config", str(cfg), "run", stdout=log, stderr=log,
+        env={**os.environ, "XUNKE_BOT__TOKEN": DEFAULT_TOKEN})
+    try:
+        await fake.wait_for_poll(timeout=60)
+        fake.push_message(USER, "/start " + link.split("start=")[1], first_name="Li",
+                          language_code="en")
+        await fake.wait_for_text(USER, "Welcome, Li", timeout=20)
+        menu = await fake.wait_for_text(USER, "main menu", timeout=20)
+        assert "打开主菜单" in str(fake.commands)  # setMyCommands per language
+        fake.push_click(USER, menu, "Settings")
+        await fake.wait_for_text(USER, "Timezone: Asia/Shanghai", timeout=20)
+        proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(proc.wait(), 20) == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        log.close()
+    logged = (tmp_path / "bot.log").read_text()
+    assert "xunke stopped" in logged
+    assert DEFAULT_TOKEN.split(":")[1] not in logged  # the token never reaches the log
+
+
+async def test_run_without_token_fails_fast(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path}/x.db"\n')
+    env = {k: v for k, v in os.environ.items() if k != "XUNKE_BOT__TOKEN"}
+    proc = await asyncio.create_subprocess_exec(
+        XUNKE, "--config", str(cfg), "run", stderr=asyncio.subprocess.PIPE, env=env)
+    _, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode != 0 and b"BotFather" in err
