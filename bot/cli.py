@@ -18,9 +18,10 @@ import typer
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
-from sales import teams
+from sales import prospecting, teams
 from sales.errors import Refused
-from sales.models import Member, NewTeam, Role, Team
+from sales.matching import Hit
+from sales.models import Member, NewTeam, Role, Team, User
 from sales.ports import UnitOfWork
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
@@ -39,7 +40,9 @@ app = typer.Typer(no_args_is_help=True, add_completion=False,
 team_app = typer.Typer(no_args_is_help=True, help="Create and list teams.")
 user_app = typer.Typer(no_args_is_help=True, help="List and deactivate users.")
 app.add_typer(team_app, name="team")
+prospects_app = typer.Typer(no_args_is_help=True, help="Search and show prospects.")
 app.add_typer(user_app, name="user")
+app.add_typer(prospects_app, name="prospects")
 
 
 class InviteRole(StrEnum):
@@ -178,6 +181,53 @@ def user_deactivate(ctx: typer.Context, telegram_id: int) -> None:
     """Deactivate a user: they are treated as unregistered from now on."""
     user = _call(ctx, lambda uow: teams.deactivate_user(uow, None, telegram_id, _now()))
     typer.echo(f"deactivated {user.telegram_id} ({user.display_name})")
+
+
+def _shell(team_id: int | None) -> User:
+    """The server shell acts as an admin (reads only) of the given team."""
+    return User(id=0, telegram_id=0, display_name="shell", role=Role.ADMIN, team_id=team_id)
+
+
+@prospects_app.command("search")
+def prospects_search(
+    ctx: typer.Context, query: str, team: str = typer.Option(..., "--team"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Fuzzy search over a team's prospects: name, company, phone digits, pinyin."""
+
+    async def run_search(uow: UnitOfWork) -> list[Hit]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("invite-no-team")
+        return await prospecting.find(uow, _shell(found.id), query)
+
+    hits = _call(ctx, run_search)
+    rows = [{"id": h.candidate.id, "name": h.candidate.name, "company": h.candidate.company,
+             "phone": h.candidate.phone, "owner": h.candidate.owner,
+             "score": round(h.score, 1)} for h in hits]
+    lines = [f"{r['id']}\t{r['name']}\t{r['company'] or '-'}\t{r['phone'] or '-'}\t"
+             f"{r['owner']}" for r in rows]
+    _print(as_json, rows, "\n".join(lines) or "nothing found")
+
+
+@prospects_app.command("show")
+def prospects_show(ctx: typer.Context, prospect_id: int,
+                   as_json: bool = typer.Option(False, "--json")) -> None:
+    """One prospect's card with its history."""
+    view = _call(ctx, lambda uow: prospecting.card(uow, _shell(None), prospect_id))
+    card = view.prospect.card
+    fields = prospecting.draft_to_data(card)
+    data: dict[str, Any] = {
+            "id": view.prospect.id, "owner": view.owner_name, "referred_by": view.referrer_name,
+            "man": view.verdict.code, "verdict": view.verdict.verdict.value,
+            "card": fields,
+            "history": [{"at": e.at.isoformat(), "by": e.actor_name, "kind": e.kind,
+                         "field": e.field, "old": e.old, "new": e.new} for e in view.history]}
+    text = "\n".join([f"#{view.prospect.id} {card.name} ({card.kind.value}), owner "
+                      f"{view.owner_name}, stage {card.stage.value}, MAN {view.verdict.code} "
+                      f"{view.verdict.verdict.value}"]
+                     + [f"{k}: {v}" for k, v in fields.items() if v not in (None, (), [])])
+    _print(as_json, data, text)
 
 
 def _now() -> datetime:

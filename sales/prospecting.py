@@ -222,16 +222,14 @@ async def reassign(uow: UnitOfWork, actor: User, prospect_id: int, to_user_id: i
     return prospect, target
 
 
-async def hand_over_all(uow: UnitOfWork, actor: User, from_user_id: int, to_user_id: int,
-                        now: datetime) -> tuple[int, User]:
+async def hand_over_all(uow: UnitOfWork, actor: User, team_id: int, from_user_id: int,
+                        to_user_id: int, now: datetime) -> tuple[int, User]:
     """Everything a rep owned (e.g. who left) goes to another rep, in one commit."""
-    if actor.team_id is None:
-        raise Refused("prospect-not-allowed")
-    source = await _teammate(uow, actor, actor.team_id, from_user_id, active=False)
-    target = await _teammate(uow, actor, actor.team_id, to_user_id)
+    source = await _teammate(uow, actor, team_id, from_user_id, active=False)
+    target = await _teammate(uow, actor, team_id, to_user_id)
     if source.id == target.id:
         raise Refused("prospect-same-owner")
-    moved = await uow.prospects.of_team(actor.team_id, source.id)
+    moved = await uow.prospects.of_team(team_id, source.id)
     for prospect in moved:
         await _move(uow, actor, prospect, target, now)
     await uow.commit()

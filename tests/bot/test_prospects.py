@@ -200,3 +200,41 @@ async def test_rep_sees_no_reassign_and_manager_of_other_team_sees_nothing(h: Ha
     assert not any("Reassign" in b for b in buttons(h.window()))
     await h.client(8).send("qian")
     assert "0 found" in h.text()
+
+
+async def test_manager_hands_over_all_prospects_of_a_rep_who_left(h: Harness) -> None:
+    from sales import teams
+
+    team, leaver = await _rep(h)
+    _, heir = await _rep(h, 2, team)
+    await _rep(h, 7, team, Role.MANAGER)
+    for name in ("A1", "A2", "A3"):
+        await _saved(h, leaver, name)
+    await h.run(lambda uow: teams.deactivate_user(uow, None, 1, h.clock()))
+    c = h.client(7)
+    await c.send("/menu")
+    await c.click(h.window(), button("Team"))
+    await c.click(h.window(), button("North"))
+    await c.click(h.window(), button("Hand over"))
+    await c.click(h.window(), button("User1"))
+    assert not any("User1" in b for b in buttons(h.window()))  # cannot give to the leaver
+    await c.click(h.window(), button("User2"))
+    assert "3 prospects now belong to User2" in h.text()
+    assert any("handed 3 prospects" in t for t in h.bot.texts(heir.telegram_id))
+    owned = await h.run(lambda uow: uow.prospects.of_team(team.id, heir.id))
+    assert sorted(p.card.name for p in owned) == ["A1", "A2", "A3"]
+    history = await h.run(lambda uow: uow.prospects.events(owned[0].id))
+    assert history[0].kind == "owner" and history[-1].kind == "created"
+
+
+async def test_rep_cannot_hand_over(h: Harness) -> None:
+    team, rep = await _rep(h)
+    _, mate = await _rep(h, 2, team)
+    await _saved(h, mate, "B1")
+    import pytest
+
+    from sales.errors import Refused
+
+    with pytest.raises(Refused, match="prospect-not-allowed"):
+        await h.run(lambda uow: prospecting.hand_over_all(uow, rep, team.id, mate.id, rep.id,
+                                                          h.clock()))

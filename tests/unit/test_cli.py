@@ -77,3 +77,38 @@ def test_redacting_formatter_hides_token_in_messages_and_tracebacks() -> None:
                                    sys.exc_info())
     text = formatter.format(record)
     assert token not in text and "secret-part" not in text and REDACTED in text
+
+
+def test_prospects_search_and_show(cfg: Path) -> None:
+    import asyncio
+
+    from bot.cli import _in_db
+    from bot.config import load_settings
+    from sales import prospecting
+    from sales.models import Role
+    from sales.prospects import Kind, Method, ProspectDraft
+
+    assert xunke(cfg, "team", "create", "North")[0] == 0
+    invite = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])
+    token = invite["link"].split("start=")[1]
+
+    async def seed(uow: object) -> int:
+        from datetime import UTC, datetime
+
+        from sales import teams
+
+        now = datetime.now(UTC)
+        rep = await teams.accept_invite(uow, token, 77, "Rep", now)  # type: ignore[arg-type]
+        assert rep.role is Role.REP
+        draft = ProspectDraft(Kind.INDIVIDUAL, "张伟", Method.EXHIBITION, phone="+8613812345678")
+        return (await prospecting.create(uow, rep, draft, now)).id  # type: ignore[arg-type]
+
+    pid = asyncio.run(_in_db(load_settings(cfg), seed))
+    code, out = xunke(cfg, "prospects", "search", "zhang wei", "--team", "North", "--json")
+    assert code == 0 and [r["id"] for r in json.loads(out)] == [pid]
+    code, out = xunke(cfg, "prospects", "search", "1381234", "--team", "North")
+    assert code == 0 and "张伟" in out
+    shown = json.loads(xunke(cfg, "prospects", "show", str(pid), "--json")[1])
+    assert shown["owner"] == "Rep" and shown["card"]["phone"] == "+8613812345678"
+    code, out = xunke(cfg, "prospects", "show", "999")
+    assert code == 1 and "does not exist" in out

@@ -7,8 +7,17 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.dialogs.common import ctx
-from bot.dialogs.team.states import INVITE_DAYS, INVITE_LINK, INVITE_ROLE, TEAM_ID
+from bot.dialogs.team.states import (
+    HANDOVER_COUNT,
+    HANDOVER_FROM,
+    HANDOVER_TO_NAME,
+    INVITE_DAYS,
+    INVITE_LINK,
+    INVITE_ROLE,
+    TEAM_ID,
+)
 from sales import people, teams
+from sales.models import Role
 
 
 async def team_list(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -51,3 +60,18 @@ async def members(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any
         for m in found
     ]
     return {**await team_card(dialog_manager, **kwargs), "list": "\n".join(lines) or "-"}
+
+
+async def handover(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    """Who can give (anyone who ever joined) and who can take (active members) prospects."""
+    c = ctx(dialog_manager)
+    data = dialog_manager.dialog_data
+    found = await teams.list_members(c.uow, c.me(), data[TEAM_ID])
+    people = [m.user for m in found if m.user.role is not Role.ADMIN]
+    return {
+        **await team_card(dialog_manager, **kwargs),
+        "givers": [(str(u.id), u.display_name) for u in people],
+        "takers": [(str(u.id), u.display_name) for u in people
+                   if u.active and str(u.id) != str(data.get(HANDOVER_FROM))],
+        "moved": data.get(HANDOVER_COUNT, 0), "to": data.get(HANDOVER_TO_NAME, ""),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
@@ -10,10 +11,21 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import clear_notice, ctx, refuse
-from bot.dialogs.team.states import INVITE_DAYS, INVITE_LINK, INVITE_ROLE, TEAM_ID, TeamSG
-from sales import teams
+from bot.dialogs.team.states import (
+    HANDOVER_COUNT,
+    HANDOVER_FROM,
+    HANDOVER_TO_NAME,
+    INVITE_DAYS,
+    INVITE_LINK,
+    INVITE_ROLE,
+    TEAM_ID,
+    TeamSG,
+)
+from sales import prospecting, teams
 from sales.errors import Refused
 from sales.models import NewTeam, Role
+
+log = logging.getLogger(__name__)
 
 
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item_id: str) -> None:
@@ -67,3 +79,30 @@ async def on_invite(_cb: CallbackQuery, button: Button, manager: DialogManager) 
 def invite_link(username: str, token: str) -> str:
     """Telegram's deep link that opens the bot with `/start <token>`."""
     return f"https://t.me/{username}?start={token}"
+
+
+async def on_handover_from(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
+                           ) -> None:
+    manager.dialog_data[HANDOVER_FROM] = int(item)
+    await manager.switch_to(TeamSG.handover_to)
+
+
+async def on_handover_to(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
+                         ) -> None:
+    """Move every prospect with its history; the new owner is told."""
+    c = ctx(manager)
+    try:
+        moved, target = await prospecting.hand_over_all(
+            c.uow, c.me(), manager.dialog_data[TEAM_ID], manager.dialog_data[HANDOVER_FROM],
+            int(item), c.now())
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    manager.dialog_data.update({HANDOVER_COUNT: moved, HANDOVER_TO_NAME: target.display_name})
+    t = c.locales.get(target.language or c.t.locale)
+    try:
+        await manager.middleware_data["bot"].send_message(
+            target.telegram_id, t("team-handover-told", count=moved, by=c.me().display_name))
+    except Exception:  # the hand-over stands even if the note cannot be delivered
+        log.warning("could not tell user %s about a hand-over", target.id, exc_info=True)
+    await manager.switch_to(TeamSG.handover_done)

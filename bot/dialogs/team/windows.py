@@ -7,7 +7,15 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Row, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Row,
+    ScrollingGroup,
+    Select,
+    SwitchTo,
+)
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
@@ -47,7 +55,8 @@ def team_dialog() -> Dialog:
             Row(Button(Label("team-invite-rep"), id="inv_rep", on_click=handlers.on_invite),
                 Button(Label("team-invite-manager"), id="inv_manager",
                        on_click=handlers.on_invite)),
-            SwitchTo(Label("team-members"), id="members", state=TeamSG.members),
+            Row(SwitchTo(Label("team-members"), id="members", state=TeamSG.members),
+                SwitchTo(Label("team-handover"), id="handover", state=TeamSG.handover_from)),
             SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
             stray_input(),
             state=TeamSG.team, getter=getters.team_card,
@@ -56,4 +65,14 @@ def team_dialog() -> Dialog:
                state=TeamSG.invite, getter=getters.invite),
         Window(Notice(), I18NFormat("team-members-text"), to_team, stray_input(),
                state=TeamSG.members, getter=getters.members),
+        Window(Notice(), I18NFormat("team-handover-from"),
+               Column(Select(Format("{item[1]}"), id="giver", item_id_getter=itemgetter(0),
+                             items="givers", on_click=handlers.on_handover_from)),
+               to_team, stray_input(), state=TeamSG.handover_from, getter=getters.handover),
+        Window(Notice(), I18NFormat("team-handover-to"),
+               Column(Select(Format("{item[1]}"), id="taker", item_id_getter=itemgetter(0),
+                             items="takers", on_click=handlers.on_handover_to)),
+               to_team, stray_input(), state=TeamSG.handover_to, getter=getters.handover),
+        Window(I18NFormat("team-handover-done"), to_team, stray_input(),
+               state=TeamSG.handover_done, getter=getters.handover),
     )
