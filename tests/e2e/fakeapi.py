@@ -149,7 +149,9 @@ class Call:
     @property
     def message(self) -> JSON | None:
         """The Message returned by a successful send or edit, else None."""
-        return self.result if isinstance(self.result, dict) and "message_id" in self.result else None
+        return (
+            self.result if isinstance(self.result, dict) and "message_id" in self.result else None
+        )
 
     @property
     def chat_id(self) -> Any:
@@ -327,7 +329,11 @@ class FakeTelegram:
     ) -> JSON:
         """Enqueue a message from a user (``user``: first_name, language_code...); return it."""
         sender = self._user(user_id, private=chat_type == "private", **user)
-        chat = self._chats[user_id] if chat_type == "private" else self._group(chat_id, chat_type, title)
+        chat = (
+            self._chats[user_id]
+            if chat_type == "private"
+            else self._group(chat_id, chat_type, title)
+        )
         content: JSON = {"text": text, "entities": _command_entities(text)} if text else {}
         message = self._store(chat, sender, {**content, **(extra or {})})
         self.push_update("message", message)
@@ -350,7 +356,7 @@ class FakeTelegram:
         return self.push_message(user_id, extra=extra, **options)
 
     def push_callback(
-        self, user_id: int, message: JSON | Call | int, data: str, *, chat_id: int | None = None
+        self, user_id: int, message: JSON | Call | Any, data: str, *, chat_id: int | None = None
     ) -> str:
         """Press the inline button with callback ``data`` on a bot message; return the query id."""
         msg = self._find_message(message, user_id if chat_id is None else chat_id)
@@ -359,7 +365,7 @@ class FakeTelegram:
         return self._push_query(user_id, msg, data)
 
     def push_click(
-        self, user_id: int, message: JSON | Call | int, button: str, *, chat_id: int | None = None
+        self, user_id: int, message: JSON | Call | Any, button: str, *, chat_id: int | None = None
     ) -> str:
         """Press the inline button whose text is (or uniquely contains) ``button``."""
         msg = self._find_message(message, user_id if chat_id is None else chat_id)
@@ -429,7 +435,7 @@ class FakeTelegram:
         body: str | None = None,
         times: int = 1,
     ) -> None:
-        """Fail the next ``times`` calls of ``method`` ("*" = any) like Telegram; ``body`` = raw."""
+        """Fail the next ``times`` calls of ``method`` ("*": any but getUpdates); ``body``: raw."""
         if status == 429 and retry_after is None:
             retry_after = 1
         params = {**(parameters or {}), **({"retry_after": retry_after} if retry_after else {})}
@@ -444,10 +450,14 @@ class FakeTelegram:
 
     # ------------------------------------------------------------ waiting
 
-    async def wait_for(  # noqa: ASYNC109
-        self, predicate: Callable[[Call], bool], timeout: float = 5.0, *, since: int = 0
+    async def wait_for(
+        self,
+        predicate: Callable[[Call], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109
+        *,
+        since: int = 0,
     ) -> Call:
-        """The first recorded call from index ``since`` matching ``predicate``, within ``timeout``."""
+        """The first recorded call from index ``since`` matching ``predicate``, in ``timeout``."""
 
         def check() -> Call | None:
             return next((call for call in self.calls[since:] if predicate(call)), None)
@@ -457,8 +467,13 @@ class FakeTelegram:
             raise AssertionError(f"no matching call within {timeout}s; calls:\n{self.describe()}")
         return found
 
-    async def wait_for_text(  # noqa: ASYNC109
-        self, chat_id: int, contains: str = "", timeout: float = 5.0, *, since: int = 0
+    async def wait_for_text(
+        self,
+        chat_id: int,
+        contains: str = "",
+        timeout: float = 5.0,  # noqa: ASYNC109
+        *,
+        since: int = 0,
     ) -> Call:
         """A successful send or edit in ``chat_id`` whose visible text contains ``contains``."""
 
@@ -555,8 +570,10 @@ class FakeTelegram:
         return entry[0] if entry else method
 
     def _next_script(self, method: str) -> _Script | None:
-        """Pop the scripted answer for this method (or for "*")."""
-        queue = self._scripts.get(method.lower()) or self._scripts.get("*")
+        """Pop the scripted answer for this method (or for "*", which skips getUpdates)."""
+        queue = self._scripts.get(method.lower())
+        if not queue and method != "getUpdates":
+            queue = self._scripts.get("*")
         return queue.popleft() if queue else None
 
     def _throttle(self, chat_id: Any, now: float) -> None:
@@ -577,7 +594,9 @@ class FakeTelegram:
             (self._send_times[chat_id], 1.0, limits.per_chat_per_second),
         ]
         if self._chats.get(chat_id, {}).get("type") in ("group", "supergroup"):
-            windows.append((self._send_times[("group", chat_id)], 60.0, limits.per_group_per_minute))
+            windows.append(
+                (self._send_times[("group", chat_id)], 60.0, limits.per_group_per_minute)
+            )
         return windows
 
     # ------------------------------------------------------------ state helpers
@@ -615,14 +634,16 @@ class FakeTelegram:
         self.messages[(chat_id, message["message_id"])] = message
         return message
 
-    def _find_message(self, message: JSON | Call | int, chat_id: int) -> JSON:
-        """Current state of a message given as Message JSON, a Call, or an id in ``chat_id``."""
+    def _find_message(self, message: JSON | Call | Any, chat_id: int) -> JSON:
+        """Current state of a message given as JSON, aiogram Message, Call or id in ``chat_id``."""
         if isinstance(message, Call):
             message = message.message or {}
-        key = (message["chat"]["id"], message["message_id"]) if isinstance(message, dict) else (
-            chat_id,
-            message,
-        )
+        if isinstance(message, dict):
+            key = (message["chat"]["id"], message["message_id"])
+        elif hasattr(message, "message_id"):  # an aiogram Message
+            key = (message.chat.id, message.message_id)
+        else:
+            key = (chat_id, message)
         found = self.messages.get(key)
         if found is None:
             raise ValueError(f"message {key} does not exist (deleted, or not sent?)")
@@ -674,6 +695,10 @@ class FakeTelegram:
         self._contents[file_id] = upload.content
         self._paths[info["file_path"]] = file_id
         return info
+
+    def _photo(self, info: JSON) -> list[JSON]:
+        """PhotoSize array for a stored image."""
+        return _photo(info, self._contents[info["file_id"]])
 
     def _input_file(self, req: _Request, key: str, folder: str) -> JSON:
         """Resolve an InputFile parameter: attach://, direct upload, known file_id or URL."""
@@ -766,7 +791,11 @@ class FakeTelegram:
 
     def _webhook_info(self, req: _Request) -> JSON:
         """An empty WebhookInfo, as when polling."""
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
 
     def _set_commands(self, req: _Request) -> bool:
         """Store commands per (scope, language_code); an empty list deletes them."""
@@ -803,7 +832,7 @@ class FakeTelegram:
         """sendPhoto from an upload, a known file_id or a URL."""
         chat = self._target_chat(req)
         info = self._input_file(req, "photo", "photos")
-        return self._bot_message(req, chat, {"photo": _photo(info), **_caption(req)})
+        return self._bot_message(req, chat, {"photo": self._photo(info), **_caption(req)})
 
     def _send_document(self, req: _Request) -> JSON:
         """sendDocument from an upload, a known file_id or a URL."""
@@ -873,7 +902,7 @@ class FakeTelegram:
         sub = _Request(media, req.files)
         info = self._input_file(sub, "media", f"{kind}s")
         content = dict.fromkeys(_MEDIA_KEYS)
-        content[kind] = _photo(info) if kind == "photo" else _document(info)
+        content[kind] = self._photo(info) if kind == "photo" else _document(info)
         return {**content, "caption": None, "caption_entities": None, **_caption(sub)}
 
     def _delete_message(self, req: _Request) -> bool:
@@ -902,7 +931,12 @@ class FakeTelegram:
         """A ChatFullInfo for a known chat."""
         chat = self._target_chat(req)
         gifts = dict.fromkeys(_GIFT_KEYS, False)
-        return {**chat, "accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": gifts}
+        return {
+            **chat,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": gifts,
+        }
 
     def _get_file(self, req: _Request) -> JSON:
         """A File with a path served under /file/bot{token}/."""
@@ -1085,11 +1119,11 @@ def _image_size(content: bytes) -> tuple[int, int]:
     return 320, 240
 
 
-def _photo(info: JSON) -> list[JSON]:
+def _photo(info: JSON, content: bytes) -> list[JSON]:
     """A one-size PhotoSize array."""
-    width, height = _image_size(info.get("_content", b""))
+    width, height = _image_size(content)
     size = _pick(info, ("file_id", "file_unique_id", "file_size"))
-    return [{**size, "width": info.get("width", width), "height": info.get("height", height)}]
+    return [{**size, "width": width, "height": height}]
 
 
 def _document(info: JSON) -> JSON:
@@ -1173,16 +1207,20 @@ class _HtmlParser:
         return "".join(self.out), sorted(self.entities, key=lambda e: e["offset"])
 
     def _emit(self, text: str) -> None:
+        """Append visible text."""
         self.out.append(text)
         self.size += _u16(text)
 
     def _fail(self, reason: str) -> None:
+        """Raise Telegram's parse error."""
         raise _bad(f"can't parse entities: {reason}")
 
     def _at(self, i: int) -> str:
+        """Telegram reports positions in UTF-8 bytes."""
         return f"at byte offset {len(self.source[:i].encode())}"
 
     def _tag(self, i: int) -> int:
+        """Handle a tag starting at ``i``; return the index after it."""
         end = self.source.find(">", i)
         if end < 0:
             self._fail(f"Can't find end of the tag starting {self._at(i)}")
@@ -1194,34 +1232,53 @@ class _HtmlParser:
         return end + 1
 
     def _open(self, body: str, i: int) -> None:
+        """Push a supported start tag with its attributes."""
         name, _, rest = body.strip().partition(" ")
         name = name.lower()
-        attrs = {m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in _ATTR.finditer(rest)}
+        attrs = {
+            m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in _ATTR.finditer(rest)
+        }
         if name not in _HTML_TAGS or (name == "span" and attrs.get("class") != "tg-spoiler"):
             self._fail(f'Unsupported start tag "{name}" {self._at(i)}')
         self.stack.append((name, self.size, attrs))
 
     def _close(self, name: str, i: int) -> None:
+        """Pop the matching start tag and record its entity."""
         if not self.stack:
             self._fail(f'Unexpected end tag "{name}" {self._at(i)}')
         opened, start, attrs = self.stack.pop()
         if name and name != opened:
-            self._fail(f'Unmatched end tag {self._at(i)}, expected "</{opened}>", found "</{name}>"')
-        if self.size > start:
-            self.entities.append(_html_entity(opened, start, self.size - start, attrs))
+            self._fail(
+                f'Unmatched end tag {self._at(i)}, expected "</{opened}>", found "</{name}>"'
+            )
+        entity = _html_entity(opened, start, self.size - start, attrs)
+        if entity["length"] and not self._covered(entity):
+            self.entities.append(entity)
+
+    def _covered(self, entity: JSON) -> bool:
+        """<pre><code class="language-x"> yields one pre entity, not two."""
+        same = ("pre", entity["offset"], entity["length"])
+        return entity["type"] == "pre" and any(
+            (e["type"], e["offset"], e["length"]) == same for e in self.entities
+        )
 
     def _charref(self, i: int) -> int:
+        """Decode &lt; &gt; &amp; &quot; and numeric references; a lone & stays literal."""
         match = _CHARREF.match(self.source, i)
-        ref = match.group(1) if match else ""
-        if ref.startswith("#"):
-            code = int(ref[2:], 16) if ref[1:2] in ("x", "X") else int(ref[1:])
-            self._emit(chr(code))
-        elif ref in _CHAR_NAMES:
-            self._emit(_CHAR_NAMES[ref])
-        else:
+        char = _char(match.group(1)) if match else None
+        if match is None or char is None:
             self._emit("&")
             return i + 1
-        return match.end() if match else i + 1
+        self._emit(char)
+        return match.end()
+
+
+def _char(ref: str) -> str | None:
+    """The character a named or numeric reference stands for, if valid."""
+    if not ref.startswith("#"):
+        return _CHAR_NAMES.get(ref)
+    code = int(ref[2:], 16) if ref[1:2] in ("x", "X") else int(ref[1:])
+    return chr(code) if 0 < code <= 0x10FFFF else None
 
 
 def _html_entity(tag: str, offset: int, length: int, attrs: dict[str, str]) -> JSON:
