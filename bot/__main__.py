@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from aiogram import Bot
@@ -21,12 +23,16 @@ from bot.config import Settings
 from bot.factory import create_dispatcher
 from bot.handlers.commands import publish_commands
 from bot.i18n import Locales
-from storage.db import create_engine, session_factory
+from bot.jobs import jobs
+from bot.jobs.scheduler import JobDeps, running_scheduler
+from bot.jobs.sender import Sender
+from storage.db import create_engine, scheduler_lock, session_factory
 from storage.fsm import DbStorage
 from storage.migrate import upgrade
 from storage.repo import uow_factory
 
 log = logging.getLogger("xunke")
+SEND_TIMEOUT = 20
 
 
 def utc_now() -> datetime:
@@ -55,6 +61,24 @@ def make_fsm_storage(
     return storage, storage.create_isolation()
 
 
+@asynccontextmanager
+async def scheduler(settings: Settings, engine: AsyncEngine, deps: JobDeps
+                    ) -> AsyncIterator[None]:
+    """Scanner jobs while polling: if enabled and this process holds the scheduler lock."""
+    if not settings.scheduler.enabled:
+        log.info("scheduler disabled by [scheduler] enabled = false")
+        yield
+        return
+    async with scheduler_lock(engine) as leader:
+        if not leader:
+            log.warning("another process holds the scheduler lock: no scheduler here")
+            yield
+            return
+        async with running_scheduler(jobs(deps)):
+            log.info("scheduler started")
+            yield
+
+
 async def run_bot(settings: Settings) -> None:
     """Migrate, then long-poll until SIGINT/SIGTERM; everything is closed on the way out."""
     engine = create_engine(settings.database.url.get_secret_value())
@@ -65,14 +89,17 @@ async def run_bot(settings: Settings) -> None:
         storage, isolation = make_fsm_storage(settings, engine)
         username = settings.bot.username or (await bot.get_me()).username or ""
         locales = Locales()
+        uows = uow_factory(session_factory(engine))
         dp = create_dispatcher(
             storage=storage, events_isolation=isolation,
-            uow_factory=uow_factory(session_factory(engine)), locales=locales, clock=utc_now,
+            uow_factory=uows, locales=locales, clock=utc_now,
             defaults=settings.defaults, bot_username=username, admin_ids=settings.admin_ids,
         )
         await publish_commands(bot, locales)
         log.info("xunke started as @%s", username)
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
+        deps = JobDeps(uows, Sender(bot, request_timeout=SEND_TIMEOUT), utc_now)
+        async with scheduler(settings, engine, deps):
+            await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
     finally:
         if storage is not None:
             await storage.close()

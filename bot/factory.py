@@ -16,6 +16,7 @@ from bot.dialogs.newprospect.windows import new_prospect_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
 from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
+from bot.dialogs.visit.windows import visit_dialog
 from bot.handlers.commands import commands_router, onboarding_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
@@ -39,7 +40,7 @@ def create_dispatcher(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
-                       prospect_dialog(), find_dialog())
+                       prospect_dialog(), find_dialog(), visit_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

@@ -28,7 +28,7 @@ from sales.prospects import (
 )
 
 # Tuned in tests/unit/test_matching.py: 张伟/张玮 and Jon/John Smith (94) are possible
-# duplicates; 王伟/王磊 (86), 李娜/李楠 (89) and 张伟/李娜 (17) are not.
+# duplicates; 王伟/王磊 (86), 李娜/李楠 (89) and 张伟/李娜 (33) are not.
 DUPLICATE_THRESHOLD = 90.0
 # Same-looking names at clearly different companies are different people (张伟@华为, 张伟@腾讯).
 COMPANY_MIN = 60.0
@@ -40,6 +40,7 @@ INITIALS_PENALTY = 5.0
 COMPANY_PENALTY = 5.0
 SURNAME_READINGS = 3
 KEY_CACHE = 65536
+CDIST_CHUNK = 128  # query keys per C++ batch: 128 x 30k stored keys ~ 15 MB of scores
 STAGE_POINTS: dict[Stage, float] = {
     Stage.NEW: 10.0, Stage.QUALIFIED: 15.0, Stage.APPOINTMENT: 25.0, Stage.MET: 30.0,
     Stage.WON: 0.0, Stage.LOST: 0.0, Stage.DORMANT: 0.0,
@@ -81,6 +82,7 @@ class NameKeys:
     compact: tuple[str, ...]
     words: tuple[str, ...]
     initials: str
+    readings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +142,11 @@ def name_keys(name: str) -> NameKeys:
     words = tuple(w for chunk in lazy_pinyin(text) for w in TOKEN_RE.findall(chunk))
     if not words:
         return NameKeys((), (), "")
-    compact = [w + "".join(words[1:]) for w in _first_readings(text, words[0])]
+    readings = tuple(_first_readings(text, words[0]))
+    compact = [w + "".join(words[1:]) for w in readings]
     compact.append("".join(sorted(words)))
-    return NameKeys(tuple(dict.fromkeys(compact)), words, "".join(w[0] for w in words))
+    initials = "".join(w[0] for w in words)
+    return NameKeys(tuple(dict.fromkeys(compact)), words, initials, readings)
 
 
 def _first_readings(text: str, default: str) -> list[str]:
@@ -193,10 +197,18 @@ class DuplicateIndex:
 
     def find(self, draft: ProspectDraft, exclude_id: int | None = None) -> list[Match]:
         """Strong matches first, then possible ones by score; one entry per candidate."""
+        return [m for m in self.find_many([draft])[0] if m.candidate.id != exclude_id]
+
+    def find_many(self, drafts: Sequence[ProspectDraft]) -> list[list[Match]]:
+        """Matches for many cards (an import) in one C++ pass over the name keys."""
+        scores = self._name_scores(drafts)
+        return [self._collect(d, s) for d, s in zip(drafts, scores, strict=True)]
+
+    def _collect(self, draft: ProspectDraft, scores: dict[int, float]) -> list[Match]:
+        """Strong first, then possible ones by score; one entry per candidate."""
         best: dict[int, Match] = {}
-        for match in (*self._strong(draft), *self._possible(draft)):
-            if match.candidate.id != exclude_id:
-                best.setdefault(match.candidate.id, match)
+        for match in (*self._strong(draft), *self._possible(draft, scores)):
+            best.setdefault(match.candidate.id, match)
         return sorted(best.values(), key=_match_order)
 
     def _strong(self, draft: ProspectDraft) -> Iterator[Match]:
@@ -205,15 +217,21 @@ class DuplicateIndex:
             for index in self._exact.get((reason, value), ()):
                 yield Match(self.candidates[index], MatchKind.STRONG, reason, 100.0)
 
-    def _possible(self, draft: ProspectDraft) -> Iterator[Match]:
-        """Names at or above DUPLICATE_THRESHOLD, unless the companies clearly differ."""
-        scores: dict[int, float] = {}
-        for key in name_keys(draft.name).compact:
-            found = process.extract(key, self._keys, scorer=fuzz.ratio, limit=None,
-                                    score_cutoff=DUPLICATE_THRESHOLD)
-            for _, score, position in found:
-                owner = self._key_owner[position]
-                scores[owner] = max(score, scores.get(owner, 0.0))
+    def _name_scores(self, drafts: Sequence[ProspectDraft]) -> list[dict[int, float]]:
+        """Per card: candidate index -> best name score at or above DUPLICATE_THRESHOLD."""
+        queries = [(i, k) for i, d in enumerate(drafts) for k in name_keys(d.name).compact]
+        scores: list[dict[int, float]] = [{} for _ in drafts]
+        for start in range(0, len(queries) if self._keys else 0, CDIST_CHUNK):
+            chunk = queries[start:start + CDIST_CHUNK]
+            matrix = process.cdist([k for _, k in chunk], self._keys, scorer=fuzz.ratio,
+                                   score_cutoff=DUPLICATE_THRESHOLD)
+            for row, col in zip(*matrix.nonzero(), strict=True):
+                found, owner = scores[chunk[row][0]], self._key_owner[col]
+                found[owner] = max(float(matrix[row, col]), found.get(owner, 0.0))
+        return scores
+
+    def _possible(self, draft: ProspectDraft, scores: dict[int, float]) -> Iterator[Match]:
+        """Similar names, unless both companies are known and clearly differ."""
         for index, score in scores.items():
             candidate = self.candidates[index]
             if not companies_differ(draft.company, candidate.company):
@@ -272,8 +290,7 @@ def _search_score(query: _Query, candidate: Candidate) -> float:
     keys = keys_of(candidate)
     return max(
         _prefix_score(query.text, _words(candidate.name)),
-        _prefix_score(query.keys.compact[0] if query.keys.compact else "", keys.words)
-        - PINYIN_PENALTY,
+        _pinyin_score(query.keys.compact[0] if query.keys.compact else "", keys),
         _initials_score(query.text, keys.initials),
         _prefix_score(query.text, _words(candidate.company or "")) - COMPANY_PENALTY,
         _fuzzy_score(query.keys, keys),
@@ -298,6 +315,13 @@ def _prefix_score(query: str, words: Sequence[str]) -> float:
     later = ("".join(words[i:]) for i in range(1, len(words)))
     return max((85.0 + 5.0 * len(query) / len(s) for s in later if s.startswith(query)),
                default=0.0)
+
+
+def _pinyin_score(query: str, keys: NameKeys) -> float:
+    """Prefix match on the pinyin, with every reading of the surname (zeng finds 曾)."""
+    variants = [(reading, *keys.words[1:]) for reading in keys.readings or keys.words[:1]]
+    best = max((_prefix_score(query, words) for words in variants), default=0.0)
+    return best - PINYIN_PENALTY if best else 0.0
 
 
 def _initials_score(query: str, initials: str) -> float:

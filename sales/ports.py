@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
 from sales.matching import Candidate
 from sales.models import (
@@ -19,7 +19,12 @@ from sales.models import (
     Team,
     User,
 )
+from sales.outbox import OutboxRepo
 from sales.prospects import Prospect, ProspectDraft
+
+if TYPE_CHECKING:  # visits use the ports too
+    from sales.visits import FollowUp, NextStep, Visit, VisitDraft
+
 
 
 class Clock(Protocol):
@@ -78,8 +83,32 @@ class ProspectRepo(Protocol):
     async def candidates(self, team_id: int, owner_id: int | None = None) -> list[Candidate]:
         """Matching views of the team's (or one owner's) prospects, with the owner's name."""
         ...
+    async def touch(self, prospect_id: int, day: date) -> None:
+        """Last contact moves forward only (a backdated visit never moves it back)."""
+        ...
     async def add_event(self, event: ProspectEvent) -> None: ...
     async def events(self, prospect_id: int, limit: int = 30) -> list[ProspectEvent]: ...
+
+
+class VisitRepo(Protocol):
+    async def add(self, rep_id: int, team_id: int, draft: VisitDraft, now: datetime
+                  ) -> Visit: ...
+    async def of_prospect(self, prospect_id: int) -> list[Visit]: ...
+
+
+class FollowUpRepo(Protocol):
+    async def add(self, prospect: Prospect, owner_id: int, step: NextStep,
+                  due_at: datetime | None, visit_id: int | None, now: datetime) -> FollowUp: ...
+    async def get(self, follow_up_id: int) -> FollowUp | None: ...
+    async def close_open(self, prospect_id: int, now: datetime) -> None: ...
+    async def open_of(self, prospect_id: int) -> FollowUp | None: ...
+    async def due_for(self, owner_id: int, up_to: date) -> list[FollowUp]:
+        """Open follow-ups of one owner due on or before a day, with prospect names."""
+        ...
+    async def timed_due(self, now: datetime) -> list[FollowUp]:
+        """Open follow-ups with a time whose moment (or snooze) has come."""
+        ...
+    async def snooze(self, follow_up_id: int, until: datetime) -> None: ...
 
 
 class UnitOfWork(Protocol):
@@ -95,6 +124,12 @@ class UnitOfWork(Protocol):
     def audit(self) -> AuditRepo: ...
     @property
     def prospects(self) -> ProspectRepo: ...
+    @property
+    def outbox(self) -> OutboxRepo: ...
+    @property
+    def visits(self) -> VisitRepo: ...
+    @property
+    def follow_ups(self) -> FollowUpRepo: ...
 
     async def commit(self) -> None: ...
     async def rollback(self) -> None: ...

@@ -94,7 +94,7 @@ METHOD_WORDS: dict[Method, tuple[str, ...]] = {
     Method.COLD_CANVASS: ("cold canvass", "door to door", "逐户寻访法", "逐户寻访", "扫街",
                           "陌拜", "陌生拜访"),
     Method.REFERRAL: ("referral", "referred", "客户引荐法", "客户引荐", "链式引荐", "引荐",
-                      "转介绍"),
+                      "转介绍", "客户介绍", "朋友介绍"),
     Method.CENTER_OF_INFLUENCE: ("center of influence", "centre of influence", "coi",
                                  "光辉效应法", "光辉效应", "中心开花法", "中心开花"),
     Method.AGENT: ("agent", "scout", "代理人法", "代理人", "委托助手法", "委托助手"),

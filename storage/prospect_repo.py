@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.matching import Candidate
@@ -112,6 +112,12 @@ class ProspectRepo:
             query = query.where(ProspectRow.owner_id == owner_id)
         rows = await self.s.execute(query.order_by(ProspectRow.id))
         return [Candidate(*row) for row in rows]
+
+    async def touch(self, prospect_id: int, day: date) -> None:
+        await self.s.execute(update(ProspectRow).where(
+            ProspectRow.id == prospect_id,
+            or_(ProspectRow.last_contact_on.is_(None), ProspectRow.last_contact_on < day),
+        ).values(last_contact_on=day))
 
     async def add_event(self, event: ProspectEvent) -> None:
         self.s.add(ProspectEventRow(

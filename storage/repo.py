@@ -14,7 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sales.models import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
 from sales.ports import UnitOfWork
 from storage.models import AuditRow, InviteRow, TeamRow, UserRow
+from storage.outbox import SqlOutboxRepo
 from storage.prospect_repo import ProspectRepo
+from storage.visit_repo import FollowUpRepo, VisitRepo
 
 
 def to_team(row: TeamRow) -> Team:
@@ -185,6 +187,9 @@ class SqlUnitOfWork:
         self.invites = InviteRepo(session)
         self.audit = AuditRepo(session)
         self.prospects = ProspectRepo(session)
+        self.outbox = SqlOutboxRepo(session)
+        self.visits = VisitRepo(session)
+        self.follow_ups = FollowUpRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -23,6 +24,7 @@ from sales.ports import UnitOfWork
 from storage.db import session_factory
 from storage.fsm import DbStorage
 from storage.repo import uow_factory
+from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock, RecordingBot
 
 T = TypeVar("T")
@@ -101,3 +103,11 @@ def buttons(message: Message) -> list[str]:
 async def h(sqlite_engine: AsyncEngine, locales: Locales, clock: FixedClock
             ) -> AsyncIterator[Harness]:
     yield Harness(sqlite_engine, locales, clock)
+
+
+@pytest.fixture(params=DB_KINDS)
+async def hdb(request: pytest.FixtureRequest, tmp_path: Path, locales: Locales,
+              clock: FixedClock) -> AsyncIterator[Harness]:
+    """The harness on SQLite and on PostgreSQL, for flows whose SQL differs most (imports)."""
+    async with database(request.param, tmp_path) as engine:
+        yield Harness(engine, locales, clock)

@@ -14,6 +14,7 @@ from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.newprospect.states import NewProspectSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.dialogs.team.states import TeamSG
+from bot.dialogs.visit.states import VisitSG
 from bot.i18n import I18NFormat, Label
 
 
@@ -23,7 +24,8 @@ def menu_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("menu-title"),
-            Start(Label("menu-new-prospect"), id="new", state=NewProspectSG.name, when="has_team"),
+            Row(Start(Label("menu-new-prospect"), id="new", state=NewProspectSG.name),
+                Start(Label("menu-visit"), id="visit", state=VisitSG.pick), when="has_team"),
             Row(Start(Label("menu-search"), id="search", state=FindSG.query),
                 Start(Label("menu-mine"), id="mine", state=FindSG.mine), when="has_team"),
             Start(Label("menu-team"), id="team", state=TeamSG.main, when="can_lead"),

@@ -12,6 +12,8 @@ from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import clear_notice, ctx, refuse
 from bot.dialogs.prospect.states import FIELD, LUNAR, PROSPECT_ID, ProspectSG
+from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
+from bot.dialogs.visit.states import VisitSG
 from sales import prospecting
 from sales.errors import Refused
 from sales.prospects import Answer, Stage
@@ -105,3 +107,8 @@ async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item:
         log.warning("could not tell user %s about prospect %s", owner.id, prospect.id,
                     exc_info=True)
     await manager.switch_to(ProspectSG.card)
+
+
+async def on_record_visit(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Record a contact with the prospect on screen (the pick step is skipped)."""
+    await manager.start(VisitSG.pick, data={VISIT_PROSPECT: _id(manager)})

@@ -7,7 +7,15 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Group,
+    Row,
+    Select,
+    SwitchTo,
+)
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
@@ -38,6 +46,8 @@ def prospect_dialog() -> Dialog:
             Row(SwitchTo(Label("prospect-edit"), id="edit", state=S.edit_pick),
                 SwitchTo(Label("prospect-man"), id="man", state=S.man),
                 SwitchTo(Label("prospect-stage"), id="stage", state=S.stage), when=found),
+            Button(Label("prospect-record-visit"), id="visit", on_click=h.on_record_visit,
+                   when=found),
             Row(Button(Label("newp-mail"), id="mail", on_click=h.on_toggle),
                 Button(Label("newp-dnc"), id="dnc", on_click=h.on_toggle), when=found),
             Row(SwitchTo(Label("prospect-history"), id="hist", state=S.history),

@@ -1,0 +1,56 @@
+"""Read-only data for the visit windows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram_dialog import DialogManager
+
+from bot.dialogs.common import ctx
+from bot.dialogs.visit.handlers import today_of, tz_of
+from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
+from bot.i18n import key
+from sales import cadence, prospecting, visits
+from sales.cadence import Channel, Outcome
+
+TIMES = ("09:00", "10:00", "14:00", "16:00")
+
+
+async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The prospect, the choices of each step and what has been entered."""
+    c = ctx(dialog_manager)
+    d = dialog_manager.dialog_data
+    today = await today_of(dialog_manager)
+    name = ""
+    if d.get(PROSPECT_ID):
+        name = (await prospecting.visible(c.uow, c.me(), d[PROSPECT_ID])).card.name
+    recent = await prospecting.my_list(c.uow, c.me(), today)
+    draft = d.get(DRAFT, {})
+    nxt = d.get(NEXT) or {}
+    return {
+        "name": name, "today": today.isoformat(),
+        "tzinfo": ZoneInfo(await tz_of(dialog_manager)),
+        "min_day": today.toordinal() - visits.BACKDATE_DAYS,
+        "recent": d.get(HITS) or [(str(p.id), p.card.name) for p in recent[:8]],
+        "channels": [(ch.value, c.t.raw(key("visit-channel", ch.value))) for ch in Channel],
+        "outcomes": [(o.value, c.t.raw(key("visit-outcome", o.value))) for o in Outcome],
+        "quick": [(q, c.t.raw(key("visit-quick", q))) for q in cadence.QUICK_CHOICES],
+        "times": [("none", c.t.raw("visit-no-time"))] + [(t, t) for t in TIMES],
+        "suggested": d.get("suggested") or "",
+        "reason": c.t.raw(d["reason"]) if d.get("reason") else "",
+        "has_suggestion": bool(d.get("suggested")),
+        "proposed": c.t.raw(key("stage", d["proposed"])) if d.get("proposed") else "",
+        "letter": d.get(LETTER, "M"),
+        "day": draft.get("day", ""), "notes": draft.get("notes") or "",
+        "photo": "yes" if draft.get("photo") else "no",
+        "located": "yes" if draft.get("lat") is not None else "no",
+        "due_on": nxt.get("due_on", ""), "due_time": nxt.get("due_time") or "-",
+        "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
+        else "",
+    }
+
+
+def min_date(data: dict[str, Any]) -> date:
+    return date.fromordinal(int(data["min_day"]))

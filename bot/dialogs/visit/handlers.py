@@ -1,0 +1,277 @@
+"""Record-a-visit steps. State is kept in `dialog_data` until the single save at the end."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Data, DialogManager
+from aiogram_dialog.widgets.kbd import Button
+
+from bot.dialogs.common import clear_notice, ctx, refuse, set_notice
+from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
+from bot.dialogs.prospect.states import ProspectSG
+from bot.dialogs.visit.states import DRAFT, HITS, LETTER, MAN, NEXT, PROSPECT_ID, SAVED, STAGE
+from bot.dialogs.visit.states import VisitSG as S
+from sales import cadence, prospecting, rhythm, visits
+from sales.cadence import Channel, Outcome
+from sales.errors import Refused
+from sales.prospects import Answer, ManAnswers, Stage
+
+LETTERS = {"M": "money", "A": "authority", "N": "need"}
+
+
+async def tz_of(manager: DialogManager) -> str:
+    """The rep's timezone (own, team's, default) for 'today' and reminder times."""
+    c = ctx(manager)
+    return await visits.user_timezone(c.uow, c.me(), c.data["defaults"].timezone)
+
+
+async def today_of(manager: DialogManager) -> date:
+    return rhythm.local_today(await tz_of(manager), ctx(manager).now())
+
+
+def _draft(manager: DialogManager) -> dict[str, Any]:
+    draft: dict[str, Any] = manager.dialog_data.setdefault(DRAFT, {})
+    return draft
+
+
+async def on_start(start_data: Data, manager: DialogManager) -> None:
+    """From a card or a reminder the prospect is known: skip the pick step."""
+    data = start_data if isinstance(start_data, dict) else {}
+    if data.get(PROSPECT_ID):
+        await _pick(manager, int(data[PROSPECT_ID]))
+
+
+async def _pick(manager: DialogManager, prospect_id: int) -> None:
+    c = ctx(manager)
+    try:
+        prospect = await prospecting.visible(c.uow, c.me(), prospect_id)
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    manager.dialog_data[PROSPECT_ID] = prospect.id
+    manager.dialog_data[MAN] = {k: getattr(prospect.card.man, k) for k in LETTERS.values()}
+    clear_notice(manager)
+    await manager.switch_to(S.channel)
+
+
+async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    await _pick(manager, int(item))
+
+
+async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
+    """Typed text on the pick step searches the rep's prospects."""
+    c = ctx(manager)
+    hits = await prospecting.find(c.uow, c.me(), message.text or "", limit=8)
+    manager.dialog_data[HITS] = [(str(h.candidate.id), h.candidate.name) for h in hits]
+    if not hits:
+        set_notice(manager, "visit-no-hits")
+
+
+async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    _draft(manager)["channel"] = Channel(item).value
+    await manager.switch_to(S.day)
+
+
+async def on_day_quick(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Today or yesterday: the common cases without a calendar."""
+    back = 1 if button.widget_id == "yesterday" else 0
+    await _set_day(manager, await today_of(manager) - timedelta(days=back))
+
+
+async def on_day_picked(_cb: CallbackQuery, _w: Any, manager: DialogManager, day: date) -> None:
+    await _set_day(manager, day)
+
+
+async def _set_day(manager: DialogManager, day: date) -> None:
+    try:
+        visits.check_day(day, await today_of(manager))
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    _draft(manager)["day"] = day.isoformat()
+    clear_notice(manager)
+    await manager.switch_to(S.outcome)
+
+
+async def on_outcome(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    outcome = Outcome(item)
+    _draft(manager)["outcome"] = outcome.value
+    nxt = {Outcome.QUOTED: S.amount, Outcome.LOST: S.reason}.get(outcome, S.details)
+    await manager.switch_to(nxt)
+
+
+async def on_amount(message: Message, _w: Any, manager: DialogManager) -> None:
+    """'12000', '12,000 USD', '¥8000': re-prompt on anything else."""
+    try:
+        amount, currency = visits.parse_amount(message.text or "")
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    _draft(manager).update(amount=str(amount), currency=currency or "CNY")
+    clear_notice(manager)
+    await manager.switch_to(S.details)
+
+
+async def on_reason(message: Message, _w: Any, manager: DialogManager) -> None:
+    _draft(manager)["reason"] = (message.text or "")[:1000]
+    await manager.switch_to(S.details)
+
+
+async def on_details(message: Message, _w: Any, manager: DialogManager) -> None:
+    """Notes as text, a photo (kept by file id) or the phone's location, in any order."""
+    draft = _draft(manager)
+    if message.photo:
+        draft["photo"] = message.photo[-1].file_id
+        draft["notes"] = message.caption or draft.get("notes")
+    elif message.location:
+        draft["lat"], draft["lon"] = message.location.latitude, message.location.longitude
+    elif message.text:
+        draft["notes"] = message.text
+    else:
+        set_notice(manager, "visit-details-kinds")
+
+
+async def on_details_done(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Then the proposed stage, the open MAN letters, the next step, as they apply."""
+    c = ctx(manager)
+    plan = await visits.plan(c.uow, c.me(), manager.dialog_data[PROSPECT_ID],
+                             Outcome(_draft(manager)["outcome"]), await today_of(manager))
+    manager.dialog_data["proposed"] = plan.stage.value if plan.stage else None
+    manager.dialog_data["unknown"] = list(plan.unknown)
+    if plan.suggestion is not None:
+        manager.dialog_data["suggested"] = plan.suggestion.due_on.isoformat()
+        manager.dialog_data["reason"] = plan.suggestion.reason_key
+    await manager.switch_to(S.stage if plan.stage else _after_stage(manager))
+
+
+def _after_stage(manager: DialogManager) -> Any:
+    """Ask the first still-unknown MAN letter, else go to the next step."""
+    unknown = manager.dialog_data.get("unknown") or []
+    if unknown:
+        manager.dialog_data[LETTER] = unknown[0]
+        return S.man
+    return S.next
+
+
+async def on_stage(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    accepted = button.widget_id == "stage_yes"
+    manager.dialog_data[STAGE] = manager.dialog_data.get("proposed") if accepted else None
+    await manager.switch_to(_after_stage(manager))
+
+
+async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    letter = manager.dialog_data[LETTER]
+    manager.dialog_data[MAN][LETTERS[letter]] = Answer(item).value
+    manager.dialog_data["unknown"] = [x for x in manager.dialog_data["unknown"] if x != letter]
+    await manager.switch_to(_after_stage(manager))
+
+
+async def on_next_quick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """Tomorrow, 3 days, 1 week, 2 weeks, 1 month, or the suggested day."""
+    today = await today_of(manager)
+    if item == "suggested":
+        day = date.fromisoformat(manager.dialog_data["suggested"])
+    else:
+        day = cadence.quick_date(item, today)
+    await _set_next(manager, day)
+
+
+async def on_next_picked(_cb: CallbackQuery, _w: Any, manager: DialogManager, day: date) -> None:
+    if day < await today_of(manager):
+        set_notice(manager, "visit-next-past")
+        return
+    await _set_next(manager, day)
+
+
+async def _set_next(manager: DialogManager, day: date) -> None:
+    manager.dialog_data[NEXT] = {"due_on": day.isoformat(), "due_time": None, "text": None}
+    await _warn(manager)
+    await manager.switch_to(S.next_time)
+
+
+async def on_no_next(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    manager.dialog_data[NEXT] = None
+    await _save(manager)
+
+
+async def on_time(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    await _set_time(manager, None if item == "none" else item)
+
+
+async def on_time_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    """A typed time such as 9:30 or 14:00."""
+    text = (message.text or "").strip()
+    at = visits.parse_time(text)
+    if at is None:
+        set_notice(manager, "visit-bad-time", value=text)
+        return
+    await _set_time(manager, at.strftime("%H:%M"))
+
+
+async def _set_time(manager: DialogManager, value: str | None) -> None:
+    manager.dialog_data[NEXT]["due_time"] = value
+    await _warn(manager)
+    await manager.switch_to(S.next_text)
+
+
+async def _warn(manager: DialogManager) -> None:
+    """Too dense, or outside the prospect's preferred hours: said gently, never blocking."""
+    c = ctx(manager)
+    nxt = manager.dialog_data[NEXT]
+    at = time.fromisoformat(nxt["due_time"]) if nxt.get("due_time") else None
+    warning = await visits.warn(c.uow, c.me(), manager.dialog_data[PROSPECT_ID],
+                                date.fromisoformat(nxt["due_on"]), at,
+                                also=date.fromisoformat(_draft(manager)["day"]))
+    if warning is not None:
+        set_notice(manager, warning.key, **warning.args)
+
+
+async def on_next_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    manager.dialog_data[NEXT]["text"] = message.text
+    await _save(manager)
+
+
+async def on_next_skip_text(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _save(manager)
+
+
+async def _save(manager: DialogManager) -> None:
+    """One use-case call writes the visit, card changes and next step together."""
+    c = ctx(manager)
+    d = manager.dialog_data
+    tz = await tz_of(manager)
+    try:
+        visit = await visits.record(
+            c.uow, c.me(), _visit_draft(d), c.now(), tz, next_step=_next_step(d.get(NEXT)),
+            stage=Stage(d[STAGE]) if d.get(STAGE) else None,
+            answers=ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()}))
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    d[SAVED] = visit.id
+    await manager.switch_to(S.done)
+
+
+def _visit_draft(d: dict[str, Any]) -> visits.VisitDraft:
+    v = d[DRAFT]
+    return visits.VisitDraft(
+        prospect_id=d[PROSPECT_ID], channel=Channel(v["channel"]),
+        happened_on=date.fromisoformat(v["day"]), outcome=Outcome(v["outcome"]),
+        amount=Decimal(v["amount"]) if v.get("amount") else None, currency=v.get("currency"),
+        lost_reason=v.get("reason"), notes=v.get("notes"), photo_file_id=v.get("photo"),
+        latitude=v.get("lat"), longitude=v.get("lon"))
+
+
+def _next_step(n: dict[str, Any] | None) -> visits.NextStep | None:
+    if not n:
+        return None
+    return visits.NextStep(date.fromisoformat(n["due_on"]), n.get("text"),
+                           time.fromisoformat(n["due_time"]) if n.get("due_time") else None)
+
+
+async def on_open_card(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await manager.start(ProspectSG.card, data={CARD_ID: manager.dialog_data[PROSPECT_ID]})

@@ -1,0 +1,131 @@
+"""Record-a-visit windows."""
+
+from __future__ import annotations
+
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Calendar,
+    Cancel,
+    Column,
+    Group,
+    Row,
+    Select,
+    SwitchTo,
+)
+from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarConfig, CalendarUserConfig
+from aiogram_dialog.widgets.text import Format
+
+from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.visit import getters
+from bot.dialogs.visit import handlers as h
+from bot.dialogs.visit.states import VisitSG as S
+from bot.i18n import I18NFormat, Label
+
+ANSWERS = [("yes", "answer-yes"), ("no", "answer-no"), ("unknown", "answer-unknown")]
+
+
+class LocalCalendar(Calendar):
+    """A calendar whose 'today' is the rep's local day, limited to allowed dates."""
+
+    def __init__(self, id: str, on_click: Any, future: bool) -> None:
+        super().__init__(id=id, on_click=on_click, config=CalendarConfig())
+        self.future = future
+
+    async def _get_user_config(self, data: dict[str, Any], manager: DialogManager
+                               ) -> CalendarUserConfig:
+        today = date.fromisoformat(data["today"])
+        tz: Any = data["tzinfo"]
+        if self.future:
+            return CalendarUserConfig(timezone=tz, min_date=today)
+        return CalendarUserConfig(timezone=tz, min_date=getters.min_date(data), max_date=today)
+
+
+def _select(items: str, wid: str, on_click: Any, width: int = 2) -> Group:
+    return Group(Select(Format("{item[1]}"), id=wid, item_id_getter=itemgetter(0), items=items,
+                        on_click=on_click), width=width)
+
+
+def _step(state: Any, text: str, *widgets: Any, back: Any = None) -> Window:
+    nav = [SwitchTo(Label("common-back"), id="back", state=back)] if back else []
+    return Window(Notice(), I18NFormat(text), *widgets, *nav, Cancel(Label("common-cancel")),
+                  state=state, getter=getters.visit)
+
+
+def visit_dialog() -> Dialog:
+    """A fresh dialog object (a dialog can belong to one dispatcher only)."""
+    return Dialog(
+        _step(S.pick, "visit-pick", Column(Select(
+            Format("{item[1]}"), id="pick", item_id_getter=itemgetter(0), items="recent",
+            on_click=h.on_pick)), MessageInput(h.on_search, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text)),
+        _step(S.channel, "visit-ask-channel", _select("channels", "ch", h.on_channel),
+              stray_input(), back=S.pick),
+        _step(S.day, "visit-ask-day", Row(
+            Button(Label("visit-today"), id="today", on_click=h.on_day_quick),
+            Button(Label("visit-yesterday"), id="yesterday", on_click=h.on_day_quick),
+            SwitchTo(Label("visit-calendar"), id="cal", state=S.calendar)),
+            stray_input(), back=S.channel),
+        _step(S.calendar, "visit-ask-day", LocalCalendar("cal", h.on_day_picked, future=False),
+              stray_input(), back=S.day),
+        _step(S.outcome, "visit-ask-outcome", _select("outcomes", "out", h.on_outcome),
+              stray_input(), back=S.day),
+        _step(S.amount, "visit-ask-amount",
+              MessageInput(h.on_amount, content_types=[ContentType.TEXT]),
+              MessageInput(on_not_text), back=S.outcome),
+        _step(S.reason, "visit-ask-reason",
+              MessageInput(h.on_reason, content_types=[ContentType.TEXT]),
+              SwitchTo(Label("common-skip"), id="skip", state=S.details),
+              MessageInput(on_not_text), back=S.outcome),
+        _step(S.details, "visit-ask-details", MessageInput(h.on_details),
+              Button(Label("visit-next-step"), id="details_done", on_click=h.on_details_done),
+              back=S.outcome),
+        _step(S.stage, "visit-ask-stage", Row(
+            Button(Label("answer-yes"), id="stage_yes", on_click=h.on_stage),
+            Button(Label("answer-no"), id="stage_no", on_click=h.on_stage)), stray_input()),
+        _step(S.man, "visit-ask-man", Row(*[
+            Button(Label(k), id=f"man_{v}", on_click=_answer(v)) for v, k in ANSWERS]),
+            stray_input()),
+        _step(S.next, "visit-ask-next",
+              Button(Label("visit-suggested"), id="suggested", when="has_suggestion",
+                     on_click=_quick("suggested")),
+              _select("quick", "quick", h.on_next_quick, width=3),
+              Row(SwitchTo(Label("visit-calendar"), id="ncal", state=S.next_calendar),
+                  Button(Label("visit-no-next"), id="no_next", on_click=h.on_no_next)),
+              stray_input()),
+        _step(S.next_calendar, "visit-ask-next",
+              LocalCalendar("ncal", h.on_next_picked, future=True), stray_input(),
+              back=S.next),
+        _step(S.next_time, "visit-ask-time", _select("times", "time", h.on_time, width=5),
+              MessageInput(h.on_time_text, content_types=[ContentType.TEXT]),
+              MessageInput(on_not_text), back=S.next),
+        _step(S.next_text, "visit-ask-next-text",
+              MessageInput(h.on_next_text, content_types=[ContentType.TEXT]),
+              Button(Label("common-skip"), id="skip_text", on_click=h.on_next_skip_text),
+              MessageInput(on_not_text), back=S.next_time),
+        Window(I18NFormat("visit-done"),
+               Button(Label("newp-open-card"), id="open", on_click=h.on_open_card),
+               Cancel(Label("common-done")), stray_input(), state=S.done,
+               getter=getters.visit),
+        on_start=h.on_start,
+    )
+
+
+def _answer(value: str) -> Any:
+    async def click(cb: Any, _b: Any, manager: DialogManager) -> None:
+        await h.on_man(cb, None, manager, value)
+    return click
+
+
+def _quick(value: str) -> Any:
+    async def click(cb: Any, _b: Any, manager: DialogManager) -> None:
+        await h.on_next_quick(cb, None, manager, value)
+    return click
+
+

@@ -1,0 +1,66 @@
+menu-visit = 📝 Record a visit
+prospect-record-visit = 📝 Record visit
+visit-pick = <b>Record a visit</b>
+    Pick the prospect (most important first) or type a name to search:
+visit-no-hits = Nothing found. Try another spelling, pinyin or phone digits.
+visit-ask-channel = Contact with <b>{ $name }</b>: how?
+visit-channel-visit = 🤝 Face to face
+visit-channel-call = 📞 Phone call
+visit-channel-message = 💬 Message
+visit-channel-mail = ✉️ Mail
+visit-channel-other = ➖ Other
+visit-ask-day = When? (today is { $today })
+visit-today = Today
+visit-yesterday = Yesterday
+visit-calendar = 📅 Other day
+visit-ask-outcome = How did it go with <b>{ $name }</b>?
+visit-outcome-no-answer = No answer
+visit-outcome-not-interested = Not interested
+visit-outcome-interested = Interested
+visit-outcome-appointment = Appointment set
+visit-outcome-met = Meeting held
+visit-outcome-quoted = Quoted a price
+visit-outcome-won = Won 🎉
+visit-outcome-lost = Lost
+visit-ask-amount = Which amount did you quote? (e.g. 12000, 12,000 USD, ¥8000)
+visit-ask-reason = Why was it lost? (or skip)
+visit-ask-details = Notes: send text, a photo (business card, shop front) or share your location. Tap “Next step” when done.
+    Notes: { $notes } · photo: { $photo } · location: { $located }
+visit-details-kinds = Send text, a photo or a location, please.
+visit-next-step = Next step ▶
+visit-ask-stage = Outcome “{ $outcome }”: move <b>{ $name }</b> to stage <b>{ $proposed }</b>?
+visit-ask-man = Still open in the MAN check for { $name }: { $letter ->
+    [M] <b>Money</b>: can they pay?
+    [A] <b>Authority</b>: do they decide?
+   *[N] <b>Need</b>: do they need it?
+}
+visit-ask-next = When is the next contact with <b>{ $name }</b>?
+visit-suggested = ⭐ { $suggested } ({ $reason })
+visit-quick-tomorrow = Tomorrow
+visit-quick-3d = In 3 days
+visit-quick-1w = In 1 week
+visit-quick-2w = In 2 weeks
+visit-quick-1m = In 1 month
+visit-no-next = No next step
+visit-ask-time = At what time on { $due_on }? I will remind you then. (Or type e.g. 9:30.)
+visit-no-time = No time
+visit-bad-time = “{ $value }” is not a time. Type e.g. 9:30 or 14:00.
+visit-ask-next-text = What will you do then? (or skip)
+visit-done = ✅ Visit with <b>{ $name }</b> saved ({ $outcome }, { $day }). Next: { $due_on } { $due_time }
+visit-future = A contact cannot be in the future.
+visit-too-old = That is more than { $days } days ago: put older history into the card's notes.
+visit-bad-amount = “{ $value }” is not an amount. Send digits, optionally with a currency.
+visit-next-past = The next step cannot be in the past.
+cadence-too-dense = 🐢 Gently: that would be { $count } contacts within { $days } days. Pressure is not follow-up; give them some room.
+cadence-too-soon = 🐢 Gently: only { $days } days after the last contact; for this prospect at least { $min } days work better.
+cadence-outside-window = 🕘 { $at } is outside their preferred time ({ $start }-{ $end }).
+cadence-not-prospect = This is not a prospect by the MAN rule: consider no next step and the dormant stage.
+cadence-reason-retry = try again soon
+cadence-reason-service = keep in touch after the sale
+cadence-reason-win-back = try to win them back
+cadence-reason-revive = revive a dormant contact
+cadence-reason-appointment = confirm the appointment
+cadence-reason-priority = top priority: keep momentum
+cadence-reason-develop = develop the relationship
+cadence-reason-nurture = nurture over time
+cadence-reason-qualify = finish the MAN check

@@ -1,0 +1,109 @@
+"""Visits and follow-ups: rows <-> `sales.visits` dataclasses. Never commits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sales.cadence import Channel, Outcome
+from sales.prospects import Prospect
+from sales.visits import FollowUp, NextStep, Visit, VisitDraft
+from storage.models import FollowUpRow, ProspectRow, VisitRow
+
+OPEN = "open"
+
+
+def to_visit(row: VisitRow) -> Visit:
+    draft = VisitDraft(
+        prospect_id=row.prospect_id, channel=Channel(row.channel), happened_on=row.happened_on,
+        outcome=Outcome(row.outcome), amount=row.amount, currency=row.currency,
+        lost_reason=row.lost_reason, notes=row.notes, photo_file_id=row.photo_file_id,
+        latitude=row.latitude, longitude=row.longitude)
+    return Visit(row.id, row.rep_id, row.team_id, draft, row.created_at)
+
+
+def to_follow_up(row: FollowUpRow, name: str = "") -> FollowUp:
+    return FollowUp(row.id, row.prospect_id, row.owner_id, row.team_id, row.due_on, row.text,
+                    row.due_time, row.due_at, row.status, row.created_at, row.snoozed_until,
+                    name)
+
+
+class VisitRepo:
+    """Implements `sales.ports.VisitRepo`."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def add(self, rep_id: int, team_id: int, draft: VisitDraft, now: datetime) -> Visit:
+        row = VisitRow(
+            prospect_id=draft.prospect_id, team_id=team_id, rep_id=rep_id,
+            channel=draft.channel.value, happened_on=draft.happened_on,
+            outcome=draft.outcome.value, amount=draft.amount, currency=draft.currency,
+            lost_reason=draft.lost_reason, notes=draft.notes, photo_file_id=draft.photo_file_id,
+            latitude=draft.latitude, longitude=draft.longitude, created_at=now)
+        self.s.add(row)
+        await self.s.flush()
+        return to_visit(row)
+
+    async def of_prospect(self, prospect_id: int) -> list[Visit]:
+        rows = await self.s.scalars(select(VisitRow).where(VisitRow.prospect_id == prospect_id)
+                                    .order_by(VisitRow.happened_on.desc(), VisitRow.id.desc()))
+        return [to_visit(r) for r in rows]
+
+
+class FollowUpRepo:
+    """Implements `sales.ports.FollowUpRepo`."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.s = session
+
+    async def add(self, prospect: Prospect, owner_id: int, step: NextStep,
+                  due_at: datetime | None, visit_id: int | None, now: datetime) -> FollowUp:
+        row = FollowUpRow(prospect_id=prospect.id, team_id=prospect.team_id, owner_id=owner_id,
+                          visit_id=visit_id, text=step.text, due_on=step.due_on,
+                          due_time=step.due_time, due_at=due_at, status=OPEN, created_at=now)
+        self.s.add(row)
+        await self.s.flush()
+        return to_follow_up(row, prospect.card.name)
+
+    async def get(self, follow_up_id: int) -> FollowUp | None:
+        found = (await self.s.execute(self._named().where(FollowUpRow.id == follow_up_id))).first()
+        return to_follow_up(found[0], found[1]) if found else None
+
+    async def close_open(self, prospect_id: int, now: datetime) -> None:
+        await self.s.execute(update(FollowUpRow).where(
+            FollowUpRow.prospect_id == prospect_id, FollowUpRow.status == OPEN,
+        ).values(status="done", done_at=now))
+
+    async def open_of(self, prospect_id: int) -> FollowUp | None:
+        found = (await self.s.execute(self._named().where(
+            FollowUpRow.prospect_id == prospect_id, FollowUpRow.status == OPEN,
+        ).order_by(FollowUpRow.due_on))).first()
+        return to_follow_up(found[0], found[1]) if found else None
+
+    async def due_for(self, owner_id: int, up_to: date) -> list[FollowUp]:
+        rows = await self.s.execute(self._named().where(
+            FollowUpRow.owner_id == owner_id, FollowUpRow.status == OPEN,
+            FollowUpRow.due_on <= up_to,
+        ).order_by(FollowUpRow.due_on, FollowUpRow.due_time, FollowUpRow.id))
+        return [to_follow_up(r, n) for r, n in rows]
+
+    async def timed_due(self, now: datetime) -> list[FollowUp]:
+        moment = or_(and_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.due_at <= now),
+                     FollowUpRow.snoozed_until <= now)
+        rows = await self.s.execute(self._named().where(
+            FollowUpRow.status == OPEN, FollowUpRow.due_at.is_not(None), moment,
+        ).order_by(FollowUpRow.due_at))
+        return [to_follow_up(r, n) for r, n in rows]
+
+    async def snooze(self, follow_up_id: int, until: datetime) -> None:
+        await self.s.execute(update(FollowUpRow).where(FollowUpRow.id == follow_up_id)
+                             .values(snoozed_until=until))
+
+    @staticmethod
+    def _named() -> Select[FollowUpRow, str]:
+        """Follow-ups joined with their prospect's name."""
+        return select(FollowUpRow, ProspectRow.name).join(
+            ProspectRow, ProspectRow.id == FollowUpRow.prospect_id)

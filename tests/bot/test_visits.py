@@ -1,0 +1,181 @@
+"""Record-a-visit flow: quick choices, backdating limits, photo, stage and MAN prompts, scope."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from aiogram.types import Chat, Message, PhotoSize, Update
+from aiogram.types import User as TgUser
+from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+
+from sales import prospecting
+from sales.models import Role
+from sales.prospects import Answer, Kind, ManAnswers, Method, ProspectDraft, Stage
+from tests.bot.conftest import Harness, button, buttons
+
+
+async def _setup(h: Harness, man: ManAnswers | None = None) -> int:
+    team = await h.team()
+    rep = await h.member(1, team)
+    draft = ProspectDraft(Kind.INDIVIDUAL, "周杰", Method.EXHIBITION, man=man or ManAnswers())
+    return (await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))).id
+
+
+async def _photo(h: Harness, user_id: int, caption: str) -> None:
+    """A photo message (BotClient only sends text)."""
+    assert h.dp is not None
+    msg = Message(message_id=777, date=datetime(2026, 11, 23), chat=Chat(id=user_id,
+                  type="private"), from_user=TgUser(id=user_id, is_bot=False, first_name="U",
+                                                    language_code="en"),
+                  photo=[PhotoSize(file_id="PHOTO-1", file_unique_id="u1", width=90, height=90)],
+                  caption=caption)
+    await h.dp.feed_update(h.bot, Update(update_id=9999, message=msg))
+
+
+async def test_visit_from_menu_full_path(h: Harness) -> None:
+    pid = await _setup(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Face to face"))
+    await c.click(h.window(), button("Today"))
+    await c.click(h.window(), button("Quoted"))
+    await c.send("twelve")
+    assert "is not an amount" in h.text()
+    await c.send("12,000 USD")
+    await _photo(h, 1, "shop front")
+    assert "photo: yes" in h.text()
+    await c.click(h.window(), button("Next step"))
+    assert "to stage <b>Met</b>" in h.text()
+    await c.click(h.window(), button("Yes"))
+    for _ in range(3):  # M, A, N were all unknown
+        assert "Still open in the MAN check" in h.text()
+        await c.click(h.window(), button("Yes"))
+    await c.click(h.window(), button("In 1 week"))
+    await c.click(h.window(), button("10:00"))
+    await c.send("bring the contract")
+    assert "saved" in h.text() and "2026-11-30 10:00" in h.text()
+    prospect = await h.run(lambda uow: uow.prospects.get(pid))
+    assert prospect is not None and prospect.card.stage is Stage.MET
+    assert prospect.card.man == ManAnswers(Answer.YES, Answer.YES, Answer.YES)
+    assert prospect.last_contact_on == date(2026, 11, 23)
+    visits = await h.run(lambda uow: uow.visits.of_prospect(pid))
+    assert visits[0].draft.amount is not None and str(visits[0].draft.amount) == "12000.00"
+    assert visits[0].draft.currency == "USD" and visits[0].draft.photo_file_id == "PHOTO-1"
+    nxt = await h.run(lambda uow: uow.follow_ups.open_of(pid))
+    assert nxt is not None and nxt.text == "bring the contract"
+    assert nxt.due_at is not None and nxt.due_at.hour == 2  # 10:00 Shanghai = 02:00 UTC
+
+
+async def test_backdating_limits_and_no_future(h: Harness) -> None:
+    await _setup(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Phone call"))
+    await c.click(h.window(), button("Other day"))
+    assert "today is 2026-11-23" in h.text()
+    for bad, says in ((date(2026, 11, 24), "cannot be in the future"),
+                      (date(2026, 8, 1), "more than 90 days ago")):
+        await c.click(_forged_day(h, date(2026, 11, 23), bad), InlineButtonDataLocator(
+            f".*:{_raw(bad)}"))
+        assert says in h.text()
+    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 20))}"))
+    assert "How did it go" in h.text()
+
+
+def _raw(day: date) -> int:
+    """aiogram-dialog's calendar callback payload: seconds since the epoch."""
+    return int((day - date(1970, 1, 1)).total_seconds())
+
+
+def _forged_day(h: Harness, shown: date, wanted: date) -> Message:
+    """The calendar window with one day button rewritten to a date it does not offer."""
+    window = h.window()
+    assert window.reply_markup is not None
+    for row in window.reply_markup.inline_keyboard:
+        for b in row:
+            if b.callback_data and b.callback_data.endswith(f":{_raw(shown)}"):
+                b.callback_data = b.callback_data.replace(str(_raw(shown)), str(_raw(wanted)))
+    return window
+
+
+async def test_outcome_lost_skips_amount_and_no_next_step(h: Harness) -> None:
+    pid = await _setup(h, ManAnswers(Answer.NO, Answer.NO, Answer.NO))
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.send("zhou jie")
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Message"))
+    await c.click(h.window(), button("Yesterday"))
+    await c.click(h.window(), button("Lost"))
+    await c.send("too expensive")
+    await c.click(h.window(), button("Next step"))
+    assert "Lost" in h.text()
+    await c.click(h.window(), button("Yes"))
+    await c.click(h.window(), button("No next step"))
+    assert "saved" in h.text()
+    assert await h.run(lambda uow: uow.follow_ups.open_of(pid)) is None
+    visits = await h.run(lambda uow: uow.visits.of_prospect(pid))
+    assert visits[0].draft.lost_reason == "too expensive"
+    assert visits[0].draft.happened_on == date(2026, 11, 22)
+
+
+async def test_visit_from_card_and_scope(h: Harness) -> None:
+    pid = await _setup(h)
+    team = await h.run(lambda uow: uow.teams.by_name("North"))
+    assert team is not None
+    await h.member(2, team, Role.REP)
+    c = h.client(1)
+    await c.send("zhou")
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Record visit"))
+    assert "Contact with <b>周杰</b>" in h.text()
+    other = h.client(2)  # a teammate cannot record on someone else's prospect
+    await other.send("/menu")
+    await other.click(h.window(), button("Record a visit"))
+    assert not any("周杰" in b for b in buttons(h.window()))
+    del pid
+
+
+async def _quick_visit(h: Harness, outcome: str, day_button: str = "Today") -> None:
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Phone call"))
+    await c.click(h.window(), button(day_button))
+    await c.click(h.window(), button(outcome))
+    await c.click(h.window(), button("Next step"))
+    while "When is the next contact" not in h.text():  # stage and MAN prompts: answer "No"
+        await c.click(h.window(), button("No"))
+
+
+async def test_suggested_default_and_density_warning(h: Harness) -> None:
+    await _setup(h, ManAnswers(Answer.YES, Answer.YES, Answer.YES))  # class A
+    await _quick_visit(h, "No answer", "Yesterday")
+    assert "⭐" in " ".join(buttons(h.window()))  # a cadence default is offered
+    await h.client(1).click(h.window(), button("Tomorrow"))
+    await h.client(1).click(h.window(), button("No time"))
+    await h.client(1).click(h.window(), button("Skip"))
+    await _quick_visit(h, "Interested")
+    await h.client(1).click(h.window(), button("Tomorrow"))
+    assert "Gently" in h.text()  # yesterday, today and tomorrow: too dense for anyone
+    await h.client(1).click(h.window(), button("No time"))
+    await h.client(1).click(h.window(), button("Skip"))
+    assert "saved" in h.text()  # a warning never blocks
+
+
+async def test_typed_time_bad_then_good(h: Harness) -> None:
+    await _setup(h)
+    await _quick_visit(h, "Interested")
+    c = h.client(1)
+    await c.click(h.window(), button("In 2 weeks"))
+    await c.send("25:99")
+    assert "is not a time" in h.text()
+    await c.send("9:30")
+    await c.click(h.window(), button("Skip"))
+    assert "2026-12-07 09:30" in h.text()
