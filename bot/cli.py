@@ -18,7 +18,7 @@ import typer
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
-from sales import prospecting, teams
+from sales import importing, prospecting, teams
 from sales.errors import Refused
 from sales.matching import Hit
 from sales.models import Member, NewTeam, Role, Team, User
@@ -228,6 +228,48 @@ def prospects_show(ctx: typer.Context, prospect_id: int,
                       f"{view.verdict.verdict.value}"]
                      + [f"{k}: {v}" for k, v in fields.items() if v not in (None, (), [])])
     _print(as_json, data, text)
+
+
+@app.command("import")
+def import_file(
+    ctx: typer.Context, file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    team: str = typer.Option(..., "--team"),
+    owner: int = typer.Option(..., "--owner", help="Telegram id of the rep who will own them."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check only, write nothing."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Import prospects from a CSV or XLSX file (all rows or none)."""
+    data = file.read_bytes()
+
+    async def run_it(uow: UnitOfWork) -> dict[str, Any]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        user = await uow.users.by_telegram_id(owner)
+        if found is None:
+            raise Refused("invite-no-team")
+        if user is None or user.team_id != found.id or not user.active:
+            raise Refused("prospect-bad-owner")
+        plan = await importing.plan_import(uow, user, file.name, data, _now().date())
+        result = _import_result(plan)
+        if not dry_run:
+            report = await importing.run_import(uow, user, plan, _now())
+            result.update(created=report.created, skipped=list(report.skipped))
+        return result
+
+    result = _call(ctx, run_it)
+    text = (f"{'would create' if dry_run else 'created'} {result.get('created', result['ready'])}"
+            f", duplicates skipped {result['duplicates']}, rejected {len(result['rejected'])}")
+    lines = [f"row {r['row']}: {r['reason']}" for r in result["rejected"]]
+    _print(as_json, result, "\n".join([text, *lines]))
+
+
+def _import_result(plan: importing.ImportPlan) -> dict[str, Any]:
+    """The plan as plain data: counts and every rejected row with its reason in English."""
+    en = Locales().get("en")
+    ready = plan.ready()
+    return {"ready": len(ready), "valid": len(plan.valid),
+            "duplicates": len(plan.valid) - len(ready),
+            "rejected": [{"row": e.row, "code": e.code, "reason": en.raw(e.code, **e.args)}
+                         for e in plan.rejected]}
 
 
 def _now() -> datetime:

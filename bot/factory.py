@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
-from aiogram import Dispatcher
+from aiogram import Bot, Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram_dialog import setup_dialogs
 from aiogram_dialog.api.protocols import MessageManagerProtocol
 
 from bot.config import DefaultsSection
 from bot.dialogs.find.windows import find_dialog
+from bot.dialogs.importer.states import FETCH_KEY
+from bot.dialogs.importer.windows import import_dialog
 from bot.dialogs.menu.windows import menu_dialog
 from bot.dialogs.newprospect.windows import new_prospect_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
@@ -18,6 +20,7 @@ from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
 from bot.dialogs.visit.windows import visit_dialog
 from bot.handlers.commands import commands_router, onboarding_router
+from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
@@ -25,22 +28,34 @@ from bot.i18n import Locales
 from bot.middlewares import ContextMiddleware, FloodMiddleware
 from sales.ports import Clock, UowFactory
 
+FetchFile = Callable[[Bot, str], Awaitable[bytes]]
+
+
+async def download(bot: Bot, file_id: str) -> bytes:
+    """A file a user sent, from the Bot API (tests pass a stand-in)."""
+    buffer = await bot.download(file_id)
+    return buffer.read() if buffer is not None else b""
+
 
 def create_dispatcher(
     *, storage: BaseStorage, uow_factory: UowFactory, locales: Locales, clock: Clock,
     defaults: DefaultsSection, bot_username: str, admin_ids: Iterable[int] = (),
     events_isolation: BaseEventIsolation | None = None,
     message_manager: MessageManagerProtocol | None = None,
+    fetch_file: FetchFile = download,
 ) -> Dispatcher:
     """Routers in order: errors, onboarding, gate, commands, dialogs, fallback (last)."""
     dp = Dispatcher(storage=storage, events_isolation=events_isolation,
                     defaults=defaults, bot_username=bot_username)
+    dp[FETCH_KEY] = fetch_file
     dp.update.outer_middleware(FloodMiddleware())
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
-    dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router())
+    dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),
+                       documents_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
-                       prospect_dialog(), find_dialog(), visit_dialog())
+                       prospect_dialog(), find_dialog(), visit_dialog(),
+                       import_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

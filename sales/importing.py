@@ -1,14 +1,15 @@
-"""Bulk import of prospect lists (exhibition card piles, old spreadsheets): read and check only."""
+"""Bulk import of prospect lists (exhibition card piles, old spreadsheets): read, check, commit."""
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import csv
 import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -17,8 +18,11 @@ from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 
+from sales import prospecting
 from sales.errors import Refused
 from sales.matching import Candidate, DuplicateIndex, Match, MatchKind
+from sales.models import AuditEntry, ProspectEvent, User
+from sales.ports import UnitOfWork
 from sales.prospects import (
     Birthday,
     Kind,
@@ -393,3 +397,46 @@ def _candidate(row: ImportRow) -> Candidate:
     return Candidate(row.row, card.name, card.company, card.phone, "", None, card.wechat,
                      card.email)
 
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did: created, skipped as duplicates, rejected with row and reason."""
+
+    created: int
+    skipped: tuple[int, ...]
+    rejected: tuple[RowError, ...]
+
+
+Progress = Callable[[int, int], Awaitable[None]]
+PROGRESS_EVERY = 200
+
+
+async def plan_import(uow: UnitOfWork, actor: User, filename: str, data: bytes, today: date,
+                      default_method: Method = Method.EXHIBITION) -> ImportPlan:
+    """Read and check a whole file against the team's prospects; nothing is written."""
+    region = await prospecting.region_of(uow, actor)
+    rows = read_table(filename, data)
+    existing = await uow.prospects.candidates(actor.team_id or 0)
+    # rapidfuzz over thousands of rows takes seconds: keep the event loop free meanwhile
+    return await asyncio.to_thread(parse_rows, rows, region, today, default_method, existing)
+
+
+async def run_import(uow: UnitOfWork, actor: User, plan: ImportPlan, now: datetime,
+                     owner_id: int | None = None, progress: Progress | None = None
+                     ) -> ImportReport:
+    """Create every ready row in one transaction: all or nothing."""
+    ready = plan.ready()
+    team_id = actor.team_id or 0
+    for done, item in enumerate(ready, start=1):
+        prospect = await uow.prospects.add(team_id, owner_id or actor.id, actor.id, item.draft,
+                                           now)
+        await uow.prospects.add_event(ProspectEvent(prospect.id, now, actor.id, "created",
+                                                    "import", None, str(item.row)))
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(ready)):
+            await progress(done, len(ready))
+    await uow.audit.add(AuditEntry(now, actor.id, "prospect.import", "team", team_id,
+                                   {"created": len(ready), "rejected": len(plan.rejected)}))
+    await uow.commit()
+    skipped = tuple(sorted({r.row for r in plan.valid} - {r.row for r in ready}))
+    return ImportReport(len(ready), skipped, plan.rejected)

@@ -100,29 +100,35 @@ class SqlOutboxRepo:
         return [to_item(row) for row in rows]
 
     async def _set(self, item_id: int, **values: Any) -> None:
+        """By id alone: a row flagged stuck that did go out still ends up `sent`."""
         await self.s.execute(
             update(OutboxRow).where(OutboxRow.id == item_id).values(**values)
             .execution_options(synchronize_session=False)
         )
 
     async def mark_sent(self, item_id: int, message_id: int, now: datetime) -> None:
+        """Keep the message id: later edits (e.g. a "done" tick) need it."""
         await self._set(item_id, status=OutboxStatus.SENT.value, sent_at=now,
                         message_id=message_id, last_error=None)
 
     async def mark_retry(
         self, item_id: int, attempts: int, not_before: datetime, error: str | None
     ) -> None:
+        """Due again at `not_before`; `attempts` is what the retry policy counted."""
         await self._set(item_id, status=PENDING, attempts=attempts, not_before=not_before,
                         last_error=error)
 
     async def mark_failed(self, item_id: int, attempts: int, error: str) -> None:
+        """Given up: stays visible with its last error."""
         await self._set(item_id, status=OutboxStatus.FAILED.value, attempts=attempts,
                         last_error=error)
 
     async def mark_unreachable(self, item_id: int, error: str) -> None:
+        """The chat refuses us (403): final, unlike a failure worth retrying."""
         await self._set(item_id, status=OutboxStatus.UNREACHABLE.value, last_error=error)
 
     async def flag_stuck(self, older_than: datetime) -> int:
+        """Claims older than the cutoff never finished: flag them, never resend."""
         result = await self.s.execute(
             update(OutboxRow)
             .where(OutboxRow.status == SENDING, OutboxRow.claimed_at < older_than)
@@ -132,12 +138,14 @@ class SqlOutboxRepo:
         return int(getattr(result, "rowcount", 0) or 0)
 
     async def counts(self) -> dict[OutboxStatus, int]:
+        """Rows per status, for monitoring."""
         rows = await self.s.execute(
             select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
         )
         return {OutboxStatus(status): int(n) for status, n in rows}
 
     async def by_key(self, dedupe_key: str) -> OutboxItem | None:
+        """One row by its dedupe key, fresh from the database."""
         row = await self.s.scalar(
             select(OutboxRow).where(OutboxRow.dedupe_key == dedupe_key)
             .execution_options(populate_existing=True)

@@ -41,6 +41,7 @@ class Harness:
     bot: RecordingBot = field(default_factory=RecordingBot)
     mm: MockMessageManager = field(default_factory=MockMessageManager)
     dp: Dispatcher | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.uows = uow_factory(session_factory(self.engine))
@@ -51,8 +52,12 @@ class Harness:
         self.dp = create_dispatcher(
             storage=DbStorage(self.engine), uow_factory=self.uows, locales=self.locales,
             clock=self.clock, defaults=DefaultsSection(), bot_username="xunke_test_bot",
-            admin_ids=(ADMIN_ID,), message_manager=self.mm,
+            admin_ids=(ADMIN_ID,), message_manager=self.mm, fetch_file=self._fetch,
         )
+
+    async def _fetch(self, _bot: object, file_id: str) -> bytes:
+        """Files 'uploaded' by tests, by file id (the Bot API's download in production)."""
+        return self.files[file_id]
 
     def client(self, user_id: int, *, lang: str | None = "en", chat_id: int | None = None,
                chat_type: str = "private", name: str | None = None) -> BotClient:

@@ -112,3 +112,36 @@ def test_prospects_search_and_show(cfg: Path) -> None:
     assert shown["owner"] == "Rep" and shown["card"]["phone"] == "+8613812345678"
     code, out = xunke(cfg, "prospects", "show", "999")
     assert code == 1 and "does not exist" in out
+
+
+def test_import_dry_run_then_real(cfg: Path, tmp_path: Path) -> None:
+    import asyncio
+
+    from bot.cli import _in_db
+    from bot.config import load_settings
+    from sales import teams
+
+    assert xunke(cfg, "team", "create", "North")[0] == 0
+    token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
+
+    async def join(uow: object) -> None:
+        from datetime import UTC, datetime
+
+        await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep",  # type: ignore[arg-type]
+                                  datetime.now(UTC))
+
+    asyncio.run(_in_db(load_settings(cfg), join))
+    csv = tmp_path / "cards.csv"
+    csv.write_text("Name,Phone\nAda Lovelace,13812345678\nBad Phone,123\n")
+    args = ("import", str(csv), "--team", "North", "--owner", "77", "--json")
+    code, out = xunke(cfg, *args, "--dry-run")
+    planned = json.loads(out)
+    assert code == 0 and planned["ready"] == 1 and planned["rejected"][0]["row"] == 3
+    assert json.loads(xunke(cfg, "prospects", "search", "ada", "--team", "North", "--json")[1]) \
+        == []
+    code, out = xunke(cfg, *args)
+    assert code == 0 and json.loads(out)["created"] == 1
+    found = json.loads(xunke(cfg, "prospects", "search", "ada", "--team", "North", "--json")[1])
+    assert [r["name"] for r in found] == ["Ada Lovelace"]
+    code, out = xunke(cfg, "import", str(csv), "--team", "North", "--owner", "12345")
+    assert code == 1 and "cannot take over" in out

@@ -217,3 +217,16 @@ import-too-big = The file is larger than { $max } MB. Split it into smaller file
 import-too-many-rows = At most { $max } rows per file, please split it.
 import-no-name-column = I found no name or company column. Put a header row such as Name / 姓名, Company / 公司, Phone / 电话.
 import-row-no-name = no name or company
+import-preview = 📥 <b>Import “{ $file }”</b>
+    Ready to create: <b>{ $ready }</b> · duplicates skipped: { $duplicates } · rejected rows: { $rejected }
+    First rows:
+    { $preview }
+    Rejected:
+    { $rejected_list }
+import-confirm = ✅ Import { $ready }
+import-running = ⏳ Importing… { $progress }
+import-done = ✅ Import finished: { $created } prospects created.
+    Skipped as duplicates (rows): { $skipped }
+    Rejected:
+    { $rejected_list }
+import-row-line = row { $row }: { $reason }

@@ -217,3 +217,16 @@ import-too-big = 文件超过 { $max } MB，请拆分成小文件。
 import-too-many-rows = 每个文件最多 { $max } 行，请拆分。
 import-no-name-column = 没有找到姓名或公司列。请加上表头，例如 姓名/Name、公司/Company、电话/Phone。
 import-row-no-name = 缺少姓名或公司
+import-preview = 📥 <b>导入“{ $file }”</b>
+    可新建：<b>{ $ready }</b> · 跳过重复：{ $duplicates } · 拒绝行数：{ $rejected }
+    前几行：
+    { $preview }
+    被拒绝：
+    { $rejected_list }
+import-confirm = ✅ 导入 { $ready } 个
+import-running = ⏳ 正在导入… { $progress }
+import-done = ✅ 导入完成：新建 { $created } 个客户。
+    因重复跳过（行号）：{ $skipped }
+    被拒绝：
+    { $rejected_list }
+import-row-line = 第 { $row } 行：{ $reason }
