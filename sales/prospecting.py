@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sales import man
 from sales.errors import Refused
@@ -38,6 +38,9 @@ from sales.prospects import (
     parse_wechat,
 )
 
+if TYPE_CHECKING:  # visits build on this module
+    from sales.visits import FollowUp, Visit
+
 EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address", "birthday",
             "contact_time", "needs", "tags", "notes")
 
@@ -52,6 +55,13 @@ class Card:
     verdict: man.ManVerdict
     history: list[ProspectEvent]
     mine: bool
+    next_step: FollowUp | None = None
+    contacts: tuple[Visit, ...] = ()
+
+    @property
+    def last_quote(self) -> Visit | None:
+        """'What price did we quote last time?' (method.md §7)."""
+        return next((v for v in self.contacts if v.draft.amount is not None), None)
 
 
 def can_see(actor: User, prospect: Prospect) -> bool:
@@ -165,7 +175,8 @@ async def card(uow: UnitOfWork, actor: User, prospect_id: int) -> Card:
     return Card(prospect, owner.display_name if owner else "?",
                 referrer.card.name if referrer else prospect.card.referred_by_name,
                 man.verdict(prospect.card.man), await uow.prospects.events(prospect.id),
-                prospect.owner_id == actor.id)
+                prospect.owner_id == actor.id, await uow.follow_ups.open_of(prospect.id),
+                tuple(await uow.visits.of_prospect(prospect.id)))
 
 
 async def edit(uow: UnitOfWork, actor: User, prospect_id: int, name: str, raw: str,

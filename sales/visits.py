@@ -167,11 +167,6 @@ async def history(uow: UnitOfWork, actor: User, prospect_id: int) -> list[Visit]
     return await uow.visits.of_prospect(prospect_id)
 
 
-def last_quote(visits: list[Visit]) -> Visit | None:
-    """'What price did we quote last time?' (method.md §7)."""
-    return next((v for v in visits if v.draft.amount is not None), None)
-
-
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What the flow shows before the next step: proposed stage, open MAN letters, default."""

@@ -173,7 +173,9 @@ async def test_manager_sees_only_own_team_and_forged_ids_fail(h: Harness) -> Non
     markup = window.reply_markup
     assert markup is not None
     north_button = next(b for row in markup.inline_keyboard for b in row if b.text == "North")
-    forged = str(north_button.callback_data).replace(str(north.id), str(south.id))
+    prefix, _, item = str(north_button.callback_data).rpartition(":")
+    assert item == str(north.id)
+    forged = f"{prefix}:{south.id}"
     from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
     north_button.callback_data = forged

@@ -145,7 +145,9 @@ async def test_rep_cannot_open_teammates_card_by_crafted_id(h: Harness) -> None:
     markup = window.reply_markup
     assert markup is not None
     target = next(b for row in markup.inline_keyboard for b in row if "Mine" in b.text)
-    target.callback_data = str(target.callback_data).replace(f":{mine}", f":{theirs}")
+    prefix, _, item = str(target.callback_data).rpartition(":")
+    assert item == str(mine)
+    target.callback_data = f"{prefix}:{theirs}"
     await c.click(window, InlineButtonDataLocator(str(target.callback_data)))
     assert "not yours to see" in h.text() and "Theirs" not in h.text()
 

@@ -66,6 +66,12 @@ async def test_visit_from_menu_full_path(h: Harness) -> None:
     nxt = await h.run(lambda uow: uow.follow_ups.open_of(pid))
     assert nxt is not None and nxt.text == "bring the contract"
     assert nxt.due_at is not None and nxt.due_at.hour == 2  # 10:00 Shanghai = 02:00 UTC
+    await c.click(h.window(), button("Open card"))
+    card = h.text()
+    assert "Next step: 2026-11-30 10:00 bring the contract" in card
+    assert "last quote: 12000.00 USD (2026-11-23)" in card
+    await c.click(h.window(), button("History"))
+    assert "2026-11-23 📞 Phone call" not in h.text() and "Face to face: Quoted" in h.text()
 
 
 async def test_backdating_limits_and_no_future(h: Harness) -> None:

@@ -15,6 +15,7 @@ from sales import prospecting
 from sales.errors import Refused
 from sales.models import Role
 from sales.prospects import Kind, Stage
+from sales.visits import FollowUp
 
 
 async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -24,13 +25,22 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         view = await prospecting.card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
     except Refused:
         return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
-                "last": "", "history_html": "", "can_reassign": False}
+                "last": "", "next": "", "quote": "", "history_html": "", "contacts_html": "",
+                "can_reassign": False}
     p = view.prospect
     return {
         "missing": False, "found": True,
         "card_html": card_text(c.t, p.card, view.referrer_name),
         "stage": c.t.raw(i18n_key("stage", p.card.stage.value)), "owner": view.owner_name,
         "last": day_text(p.last_contact_on),
+        "next": _next_text(view.next_step),
+        "quote": f"{view.last_quote.draft.amount} {view.last_quote.draft.currency or ''}"
+        f" ({view.last_quote.draft.happened_on})" if view.last_quote else "-",
+        "contacts_html": "\n".join(
+            c.t("prospect-contact-line", day=v.draft.happened_on.isoformat(),
+                channel=c.t.raw(i18n_key("visit-channel", v.draft.channel.value)),
+                outcome=c.t.raw(i18n_key("visit-outcome", v.draft.outcome.value)),
+                notes=v.draft.notes or "") for v in view.contacts[:20]) or "-",
         "mail": "yes" if p.card.direct_mail else "no",
         "dnc": "yes" if p.card.do_not_contact else "no",
         "history_html": "\n".join(
@@ -48,6 +58,14 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "m": p.card.man.money.value, "a": p.card.man.authority.value,
         "n": p.card.man.need.value,
     }
+
+
+def _next_text(step: FollowUp | None) -> str:
+    """'2026-11-30 10:00 bring the contract', or '-' when no next step is planned."""
+    if step is None:
+        return "-"
+    at = f" {step.due_time:%H:%M}" if step.due_time else ""
+    return f"{step.due_on.isoformat()}{at} {step.text or ''}".strip()
 
 
 async def reps(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:

@@ -145,6 +145,7 @@ newp-another = ➕ Another one
 prospect-not-found = This prospect does not exist or is not yours to see.
 prospect-card = { $card_html }
     Stage: <b>{ $stage }</b> · owner: { $owner } · last contact: { $last }
+    Next step: { $next } · last quote: { $quote }
 prospect-edit = ✏️ Edit
 prospect-man = 🎯 MAN
 prospect-stage = 📶 Stage
@@ -169,8 +170,11 @@ prospect-man-need = N: { $value ->
    *[unknown] ❔
 }
 prospect-stage-pick = Move to which stage? (now: { $stage })
-prospect-history-text = <b>History</b>
+prospect-history-text = <b>Contacts</b>
+    { $contacts_html }
+    <b>Changes</b>
     { $history_html }
+prospect-contact-line = { $day } { $channel }: { $outcome } { $notes }
 prospect-history-line = { $at } { $who }: { $kind ->
     [created] created
     [owner] new owner

@@ -145,6 +145,7 @@ newp-another = ➕ 再录一个
 prospect-not-found = 该客户不存在，或您无权查看。
 prospect-card = { $card_html }
     阶段：<b>{ $stage }</b> · 负责人：{ $owner } · 最近联系：{ $last }
+    下一步：{ $next } · 最近报价：{ $quote }
 prospect-edit = ✏️ 修改
 prospect-man = 🎯 MAN
 prospect-stage = 📶 阶段
@@ -169,8 +170,11 @@ prospect-man-need = N：{ $value ->
    *[unknown] ❔
 }
 prospect-stage-pick = 改为哪个阶段？（当前：{ $stage }）
-prospect-history-text = <b>历史记录</b>
+prospect-history-text = <b>联系记录</b>
+    { $contacts_html }
+    <b>变更记录</b>
     { $history_html }
+prospect-contact-line = { $day } { $channel }：{ $outcome } { $notes }
 prospect-history-line = { $at } { $who }：{ $kind ->
     [created] 创建
     [owner] 更换负责人
