@@ -240,3 +240,42 @@ async def test_rep_cannot_hand_over(h: Harness) -> None:
     with pytest.raises(Refused, match="prospect-not-allowed"):
         await h.run(lambda uow: prospecting.hand_over_all(uow, rep, team.id, mate.id, rep.id,
                                                           h.clock()))
+
+
+async def test_unfinished_draft_survives_restart_and_cancel_drops_it(h: Harness) -> None:
+    team, rep = await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("Draft Person")
+    phone_step = h.window()
+    h.restart()  # the bot process restarts mid-flow
+    await c.click(phone_step, button("Save"))
+    assert "Saved" in h.text() and "Draft Person" in h.text()
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("Never Saved")
+    await c.send("/cancel")
+    names = [p.card.name for p in await h.run(lambda uow: uow.prospects.of_team(team.id))]
+    assert names == ["Draft Person"]
+    del rep
+
+
+async def test_my_prospects_priority_and_filters(h: Harness) -> None:
+    from sales.prospects import Answer, ManAnswers
+
+    _, rep = await _rep(h)
+    for name, answers in (("Low", ManAnswers(Answer.NO, Answer.NO, Answer.NO)),
+                          ("Top", ManAnswers(Answer.YES, Answer.YES, Answer.YES)),
+                          ("Mid", ManAnswers(Answer.YES, Answer.NO, Answer.YES))):
+        draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.TELEPHONE, man=answers)
+        await h.run(lambda uow, d=draft: prospecting.create(uow, rep, d, h.clock()))
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("My prospects"))
+    rows = [b for b in buttons(h.window()) if " · " in b]
+    assert [r.split(" · ")[1] for r in rows] == ["Top", "Mid", "Low"]
+    await c.click(h.window(), button("Class"))
+    await c.click(h.window(), InlineButtonDataLocator(".*:B"))
+    rows = [b for b in buttons(h.window()) if " · " in b]
+    assert [r.split(" · ")[1] for r in rows] == ["Mid"] and "class: B" in h.text()
