@@ -97,7 +97,8 @@ async def run_bot(settings: Settings) -> None:
         )
         await publish_commands(bot, locales)
         log.info("xunke started as @%s", username)
-        deps = JobDeps(uows, Sender(bot, request_timeout=SEND_TIMEOUT), utc_now)
+        deps = JobDeps(uows, Sender(bot, request_timeout=SEND_TIMEOUT), utc_now, locales,
+                       settings.defaults.timezone)
         async with scheduler(settings, engine, deps):
             await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
     finally:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,7 @@ import typer
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
-from sales import importing, prospecting, teams
+from sales import agenda, importing, prospecting, teams
 from sales.errors import Refused
 from sales.matching import Hit
 from sales.models import Member, NewTeam, Role, Team, User
@@ -228,6 +228,54 @@ def prospects_show(ctx: typer.Context, prospect_id: int,
                       f"{view.verdict.verdict.value}"]
                      + [f"{k}: {v}" for k, v in fields.items() if v not in (None, (), [])])
     _print(as_json, data, text)
+
+
+@app.command("agenda")
+def agenda_cmd(
+    ctx: typer.Context, user: int = typer.Option(..., "--user", help="Telegram id."),
+    day: str = typer.Option(..., "--date", help="YYYY-MM-DD (the rep's local day)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """What that morning's agenda contains (nothing due: no message would be sent)."""
+    try:
+        wanted = date.fromisoformat(day)
+    except ValueError:
+        typer.echo(f"--date: {day!r} is not YYYY-MM-DD", err=True)
+        raise typer.Exit(2) from None
+    default_tz = _settings(ctx).defaults.timezone
+
+    async def load(uow: UnitOfWork) -> tuple[Any, Any]:
+        person = next((p for p in await agenda.people(uow, default_tz)
+                       if p.user.telegram_id == user), None)
+        if person is None:
+            raise Refused("user-not-found", id=user)
+        return person, await agenda.agenda(uow, person, wanted)
+
+    person, found = _call(ctx, load)
+    data = _agenda_dict(person, wanted, found)
+    text = "\n".join([f"agenda of {person.user.display_name} for {wanted} ({person.tz})"]
+                     + [f"{k}: {i['due_on']} {i['due_time'] or ''} {i['prospect']} "
+                        f"{i['text'] or ''}".rstrip()
+                        for k in ("due_today", "overdue") for i in data[k]]
+                     + [f"new contacts: {data['new_contacts']}/{data['target']}",
+                        "" if data["would_send"] else "nothing due: no message"])
+    _print(as_json, data, text.rstrip())
+
+
+def _agenda_dict(person: Any, day: date, found: Any) -> dict[str, Any]:
+    """The agenda as plain data for scripts."""
+    def items(views: Any) -> list[dict[str, Any]]:
+        return [{"follow_up": v.id, "prospect_id": v.prospect_id, "prospect": v.prospect_name,
+                 "due_on": v.due_on.isoformat(),
+                 "due_time": v.due_time.strftime("%H:%M") if v.due_time else None,
+                 "text": v.text} for v in views]
+
+    return {"user": person.user.telegram_id, "date": day.isoformat(), "timezone": person.tz,
+            "would_send": found is not None,
+            "due_today": items(found.due_today) if found else [],
+            "overdue": items(found.overdue) if found else [],
+            "target": person.team.daily_new_contacts,
+            "new_contacts": found.new_contacts_today if found else None}
 
 
 @app.command("import")

@@ -24,6 +24,7 @@ from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
+from bot.handlers.reminders import reminders_router
 from bot.i18n import Locales
 from bot.middlewares import ContextMiddleware, FloodMiddleware
 from sales.ports import Clock, UowFactory
@@ -52,7 +53,7 @@ def create_dispatcher(
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),
-                       documents_router())
+                       documents_router(), reminders_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
                        import_dialog())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.matching import Candidate
@@ -112,6 +112,12 @@ class ProspectRepo:
             query = query.where(ProspectRow.owner_id == owner_id)
         rows = await self.s.execute(query.order_by(ProspectRow.id))
         return [Candidate(*row) for row in rows]
+
+    async def created_between(self, created_by: int, start: datetime, end: datetime) -> int:
+        count = await self.s.scalar(select(func.count()).select_from(ProspectRow).where(
+            ProspectRow.created_by == created_by, ProspectRow.created_at >= start,
+            ProspectRow.created_at < end))
+        return int(count or 0)
 
     async def touch(self, prospect_id: int, day: date) -> None:
         await self.s.execute(update(ProspectRow).where(

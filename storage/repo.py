@@ -139,6 +139,10 @@ class UserRepo(_Repo):
     async def set_bot_blocked(self, user_id: int, blocked: bool) -> None:
         await self._set(user_id, bot_blocked=blocked)
 
+    async def set_away(self, user_id: int, start: datetime | None, end: datetime | None
+                       ) -> None:
+        await self._set(user_id, away_from=start, away_to=end)
+
 
 class InviteRepo(_Repo):
     async def add(

@@ -93,9 +93,8 @@ class FollowUpRepo:
     async def timed_due(self, now: datetime) -> list[FollowUp]:
         moment = or_(and_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.due_at <= now),
                      FollowUpRow.snoozed_until <= now)
-        rows = await self.s.execute(self._named().where(
-            FollowUpRow.status == OPEN, FollowUpRow.due_at.is_not(None), moment,
-        ).order_by(FollowUpRow.due_at))
+        rows = await self.s.execute(self._named().where(FollowUpRow.status == OPEN, moment)
+                                    .order_by(FollowUpRow.due_at, FollowUpRow.id))
         return [to_follow_up(r, n) for r, n in rows]
 
     async def snooze(self, follow_up_id: int, until: datetime) -> None:

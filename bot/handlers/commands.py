@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -14,16 +16,17 @@ from aiogram.types import (
 )
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from bot.config import DefaultsSection
 from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.i18n import T_KEY, Locales, Translator
 from bot.middlewares import ACTOR_KEY
-from sales import people, teams
+from sales import agenda, people, teams, visits
 from sales.errors import Refused
 from sales.models import User
 from sales.ports import Clock, UnitOfWork
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "help", "cancel")
+PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel")
 GROUP_COMMANDS = ("bind",)
 GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 
@@ -46,6 +49,7 @@ def commands_router() -> Router:
     router.message.register(on_help, Command("help"), private)
     router.message.register(on_settings, Command("settings"), private)
     router.message.register(on_cancel, Command("cancel"), private)
+    router.message.register(on_away, Command("away"), private)
     return router
 
 
@@ -101,6 +105,37 @@ async def on_bind(
         await message.answer(t(exc.code, **exc.args_for_text))
         return
     await message.answer(t("bind-done", team=team.name))
+
+
+async def on_away(
+    message: Message, command: CommandObject, uow: UnitOfWork, actor: User, clock: Clock,
+    t: Translator, defaults: DefaultsSection,
+) -> None:
+    """`/away 2026-12-01 2026-12-05` pauses pushes for those days; `/away off` resumes."""
+    args = (command.args or "").split()
+    tz = await visits.user_timezone(uow, actor, defaults.timezone)
+    try:
+        if args == ["off"]:
+            await agenda.set_away(uow, actor, None, None, tz, clock())
+            await message.answer(t("away-off"))
+            return
+        first, last = _away_days(args)
+        await agenda.set_away(uow, actor, first, last, tz, clock())
+    except Refused as exc:
+        await message.answer(t(exc.code, **exc.args_for_text))
+        return
+    await message.answer(t("away-set", first=first.isoformat(), last=last.isoformat()))
+
+
+def _away_days(args: list[str]) -> tuple[date, date]:
+    """One or two ISO dates; anything else is explained by the usage text."""
+    try:
+        days = [date.fromisoformat(a) for a in args]
+    except ValueError:
+        days = []
+    if len(days) not in (1, 2):
+        raise Refused("away-usage")
+    return days[0], days[-1]
 
 
 def bot_commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps, ScheduledJob, every
 from bot.jobs.sender import flag_stuck, send_due
 
 SEND_EVERY = 2.0
 STUCK_EVERY = 60.0
+REMINDERS_EVERY = 20.0
+DAILY_EVERY = 60.0
+RETURNS_EVERY = 300.0
 
 
 def jobs(deps: JobDeps) -> list[ScheduledJob]:
@@ -14,4 +18,8 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
     return [
         every(SEND_EVERY, "outbox-send", deps, send_due),
         every(STUCK_EVERY, "outbox-stuck", deps, flag_stuck),
+        every(REMINDERS_EVERY, "scan-reminders", deps, scan_reminders),
+        every(DAILY_EVERY, "scan-mornings", deps, scan_mornings),
+        every(DAILY_EVERY, "scan-evenings", deps, scan_evenings),
+        every(RETURNS_EVERY, "scan-returns", deps, scan_returns),
     ]

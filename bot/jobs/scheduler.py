@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from apscheduler.jobstores.memory import MemoryJobStore  # type: ignore[import-u
 from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
 from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 
+from bot.i18n import Locales
 from sales.outbox import Transport
 from sales.ports import Clock, UowFactory
 
@@ -36,6 +37,8 @@ class JobDeps:
     uow_factory: UowFactory
     sender: Transport
     clock: Clock
+    locales: Locales = field(default_factory=Locales)
+    default_timezone: str = "Asia/Shanghai"
 
 
 Job = Callable[[JobDeps, datetime], Awaitable[object]]

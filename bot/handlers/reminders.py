@@ -1,0 +1,57 @@
+"""Buttons under pushed messages (agenda, reminders): open a card, record the visit, snooze."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.types import CallbackQuery
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+
+from bot.config import DefaultsSection
+from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
+from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
+from bot.dialogs.visit.states import VisitSG
+from bot.i18n import Translator
+from bot.jobs.rhythm import ReminderCb
+from sales import agenda, rhythm, visits
+from sales.errors import Refused
+from sales.models import User
+from sales.ports import Clock, UnitOfWork
+
+
+def reminders_router() -> Router:
+    """Placed before the dialogs: these buttons belong to no dialog window."""
+    router = Router(name="reminders")
+    router.callback_query.register(on_button, ReminderCb.filter())
+    return router
+
+
+async def on_button(
+    callback: CallbackQuery, callback_data: ReminderCb, actor: User, uow: UnitOfWork,
+    clock: Clock, t: Translator, defaults: DefaultsSection, dialog_manager: DialogManager,
+) -> None:
+    """Every id is checked against the actor's scope before anything is shown or changed."""
+    start = {"mode": StartMode.RESET_STACK, "show_mode": ShowMode.SEND}
+    try:
+        if callback_data.action == "open":
+            await callback.answer()
+            await dialog_manager.start(ProspectSG.card, data={PROSPECT_ID: callback_data.id},
+                                       **start)  # type: ignore[arg-type]
+        elif callback_data.action == "done":
+            item = await agenda.follow_up_of(uow, actor, callback_data.id)
+            await callback.answer()
+            await dialog_manager.start(VisitSG.pick, data={VISIT_PROSPECT: item.prospect_id},
+                                       **start)  # type: ignore[arg-type]
+        else:
+            await _snooze(callback, callback_data, actor, uow, clock, t, defaults)
+    except Refused as exc:
+        await callback.answer(t.raw(exc.code, **exc.args_for_text), show_alert=True)
+
+
+async def _snooze(callback: CallbackQuery, data: ReminderCb, actor: User, uow: UnitOfWork,
+                  clock: Clock, t: Translator, defaults: DefaultsSection) -> None:
+    """An hour later, or tomorrow at the agenda time (the rep's local time)."""
+    tz = await visits.user_timezone(uow, actor, defaults.timezone)
+    choice: rhythm.SnoozeChoice = "hour" if data.action == "hour" else "tomorrow"
+    until = await agenda.snooze(uow, actor, data.id, choice, clock(), tz)
+    local = rhythm.local_now(tz, until)
+    await callback.answer(t.raw("reminder-snoozed", at=local.strftime("%Y-%m-%d %H:%M")))
