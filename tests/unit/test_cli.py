@@ -145,3 +145,36 @@ def test_import_dry_run_then_real(cfg: Path, tmp_path: Path) -> None:
     assert [r["name"] for r in found] == ["Ada Lovelace"]
     code, out = xunke(cfg, "import", str(csv), "--team", "North", "--owner", "12345")
     assert code == 1 and "cannot take over" in out
+
+
+def test_agenda_command(cfg: Path) -> None:
+    import asyncio
+    from datetime import UTC, date, datetime
+
+    from bot.cli import _in_db
+    from bot.config import load_settings
+    from sales import prospecting, teams
+    from sales.prospects import Kind, Method, ProspectDraft
+    from sales.visits import NextStep
+
+    assert xunke(cfg, "team", "create", "North")[0] == 0
+    token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
+
+    async def seed(uow: object) -> None:
+        now = datetime(2026, 11, 20, tzinfo=UTC)
+        rep = await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep", now)  # type: ignore[arg-type]
+        p = await prospecting.create(uow, rep, ProspectDraft(  # type: ignore[arg-type]
+            Kind.INDIVIDUAL, "Zhao", Method.TELEPHONE), now)
+        await uow.follow_ups.add(p, rep.id, NextStep(date(2026, 11, 23), "call"),  # type: ignore[attr-defined]
+                                 None, None, now)
+        await uow.commit()  # type: ignore[attr-defined]
+
+    asyncio.run(_in_db(load_settings(cfg), seed))
+    code, out = xunke(cfg, "agenda", "--user", "77", "--date", "2026-11-23", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["would_send"] and data["due_today"][0]["prospect"] == "Zhao"
+    code, out = xunke(cfg, "agenda", "--user", "77", "--date", "2026-11-22", "--json")
+    assert json.loads(out)["would_send"] is False
+    code, out = xunke(cfg, "agenda", "--user", "77", "--date", "2026-11-24")
+    assert code == 0 and "overdue: 2026-11-23" in out
+    assert xunke(cfg, "agenda", "--user", "77", "--date", "tomorrow")[0] == 2
