@@ -166,6 +166,15 @@ async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | N
     return by_priority(kept, today)
 
 
+async def recent(uow: UnitOfWork, actor: User, limit: int = 8) -> list[Prospect]:
+    """Own prospects contacted (or added) most recently first: who a rep just visited."""
+    if actor.team_id is None:
+        return []
+    found = await uow.prospects.of_team(actor.team_id, actor.id)
+    found.sort(key=lambda p: (p.last_contact_on or p.created_at.date(), p.id), reverse=True)
+    return found[:limit]
+
+
 async def card(uow: UnitOfWork, actor: User, prospect_id: int) -> Card:
     """The full card with owner, referrer, MAN verdict and history."""
     prospect = await visible(uow, actor, prospect_id)

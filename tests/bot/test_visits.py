@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
+import pytest
 from aiogram.types import Chat, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
 from sales import prospecting
 from sales.models import Role
-from sales.prospects import Answer, Kind, ManAnswers, Method, ProspectDraft, Stage
+from sales.prospects import (
+    Answer,
+    ContactWindow,
+    Kind,
+    ManAnswers,
+    Method,
+    ProspectDraft,
+    Stage,
+)
 from tests.bot.conftest import Harness, button, buttons
 
 
@@ -185,3 +194,48 @@ async def test_typed_time_bad_then_good(h: Harness) -> None:
     await c.send("9:30")
     await c.click(h.window(), button("Skip"))
     assert "2026-12-07 09:30" in h.text()
+
+
+@pytest.mark.parametrize(("choice", "due"), [
+    ("Tomorrow", "2026-11-24"), ("In 3 days", "2026-11-26"), ("In 1 week", "2026-11-30"),
+    ("In 2 weeks", "2026-12-07"), ("In 1 month", "2026-12-23"), ("⭐", "2026-11-25"),
+])
+async def test_every_quick_choice(h: Harness, choice: str, due: str) -> None:
+    await _setup(h)  # no answer, not qualified yet: the cadence retries after 2 days
+    await _quick_visit(h, "No answer")
+    await h.client(1).click(h.window(), button(choice))
+    assert f"At what time on {due}?" in h.text()
+
+
+async def test_preferred_contact_time_is_offered(h: Harness) -> None:
+    team = await h.team()
+    rep = await h.member(1, team)
+    draft = ProspectDraft(Kind.INDIVIDUAL, "周杰", Method.EXHIBITION,
+                          contact_time=ContactWindow(time(14), time(16)))
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    await _quick_visit(h, "Interested")
+    await h.client(1).click(h.window(), button("⭐"))
+    assert "⭐ 14:00" in buttons(h.window())
+    await h.client(1).click(h.window(), button("09:00"))
+    assert "outside their preferred time (14:00-16:00)" in h.text()
+
+
+async def test_forged_prospect_id_on_pick_is_refused(h: Harness) -> None:
+    pid = await _setup(h)
+    team = await h.run(lambda uow: uow.teams.by_name("North"))
+    assert team is not None
+    mate = await h.member(2, team)
+    theirs = await h.run(lambda uow: prospecting.create(
+        uow, mate, ProspectDraft(Kind.INDIVIDUAL, "Secret", Method.TELEPHONE), h.clock()))
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    window = h.window()
+    assert window.reply_markup is not None
+    target = next(b for row in window.reply_markup.inline_keyboard for b in row
+                  if b.text == "周杰")
+    prefix, _, item = str(target.callback_data).rpartition(":")
+    assert item == str(pid)
+    target.callback_data = f"{prefix}:{theirs.id}"
+    await c.click(window, InlineButtonDataLocator(target.callback_data))
+    assert "not yours to see" in h.text() and "Secret" not in h.text()

@@ -26,18 +26,20 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     name = ""
     if d.get(PROSPECT_ID):
         name = (await prospecting.visible(c.uow, c.me(), d[PROSPECT_ID])).card.name
-    recent = await prospecting.my_list(c.uow, c.me(), today)
+    recent = await prospecting.recent(c.uow, c.me())
     draft = d.get(DRAFT, {})
     nxt = d.get(NEXT) or {}
     return {
         "name": name, "today": today.isoformat(),
         "tzinfo": ZoneInfo(await tz_of(dialog_manager)),
         "min_day": today.toordinal() - visits.BACKDATE_DAYS,
-        "recent": d.get(HITS) or [(str(p.id), p.card.name) for p in recent[:8]],
+        "recent": d.get(HITS) or [(str(p.id), p.card.name) for p in recent],
         "channels": [(ch.value, c.t.raw(key("visit-channel", ch.value))) for ch in Channel],
         "outcomes": [(o.value, c.t.raw(key("visit-outcome", o.value))) for o in Outcome],
         "quick": [(q, c.t.raw(key("visit-quick", q))) for q in cadence.QUICK_CHOICES],
-        "times": [("none", c.t.raw("visit-no-time"))] + [(t, t) for t in TIMES],
+        "times": [("none", c.t.raw("visit-no-time"))]
+        + ([(d["at"], f"⭐ {d['at']}")] if d.get("at") else [])
+        + [(t, t) for t in TIMES if t != d.get("at")],
         "suggested": d.get("suggested") or "",
         "reason": c.t.raw(d["reason"]) if d.get("reason") else "",
         "has_suggestion": bool(d.get("suggested")),

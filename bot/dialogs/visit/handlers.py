@@ -145,6 +145,8 @@ async def on_details_done(_cb: CallbackQuery, _b: Button, manager: DialogManager
     if plan.suggestion is not None:
         manager.dialog_data["suggested"] = plan.suggestion.due_on.isoformat()
         manager.dialog_data["reason"] = plan.suggestion.reason_key
+        if plan.suggestion.at is not None:  # the prospect's preferred contact time
+            manager.dialog_data["at"] = plan.suggestion.at.strftime("%H:%M")
     await manager.switch_to(S.stage if plan.stage else _after_stage(manager))
 
 
