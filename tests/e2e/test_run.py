@@ -62,6 +62,9 @@ async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -
         assert "打开主菜单" in str(fake.commands)  # setMyCommands per language
         fake.push_click(USER, menu, "Settings")
         await fake.wait_for_text(USER, "Timezone: Asia/Shanghai", timeout=20)
+        await _seed_due_follow_up(tmp_path / "e2e.db")
+        reminder = await fake.wait_for_text(USER, "Follow up with", timeout=40)
+        assert "E2E Lead" in reminder.text  # scheduler -> outbox -> sender -> Bot API
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 20) == 0
     finally:
@@ -72,6 +75,33 @@ async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -
     logged = (tmp_path / "bot.log").read_text()
     assert "xunke stopped" in logged
     assert DEFAULT_TOKEN.split(":")[1] not in logged  # the token never reaches the log
+
+
+async def _seed_due_follow_up(db: Path) -> None:
+    """A follow-up whose time has just passed, written while the bot runs (shared database)."""
+    from datetime import UTC, datetime, timedelta
+
+    from sales import prospecting
+    from sales.prospects import Kind, Method, ProspectDraft
+    from sales.visits import NextStep
+    from storage.db import create_engine, session_factory
+    from storage.repo import uow_factory
+
+    engine = create_engine(f"sqlite+aiosqlite:///{db}")
+    uows = uow_factory(session_factory(engine))
+    now = datetime.now(UTC)
+    try:
+        async with uows() as uow:
+            rep = await uow.users.by_telegram_id(USER)
+            assert rep is not None
+            p = await prospecting.create(uow, rep, ProspectDraft(
+                Kind.INDIVIDUAL, "E2E Lead", Method.TELEPHONE), now)
+            due = now - timedelta(minutes=1)
+            await uow.follow_ups.add(p, rep.id, NextStep(due.date(), "call", due.time()), due,
+                                     None, now)
+            await uow.commit()
+    finally:
+        await engine.dispose()
 
 
 async def test_run_without_token_fails_fast(tmp_path: Path) -> None:
