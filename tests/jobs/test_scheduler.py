@@ -19,6 +19,8 @@ from storage.db import create_engine, release_scheduler_lock, try_scheduler_lock
 from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock
 
+JOB_IDS = ["outbox-send", "outbox-stuck", "scan-reminders", "scan-mornings", "scan-evenings",
+           "scan-returns"]
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
@@ -108,7 +110,7 @@ async def test_config_switch(started: list[list[str]], tmp_path: Path,
             pass
     finally:
         await engine.dispose()
-    assert started == ([["outbox-send", "outbox-stuck"]] if enabled else [])
+    assert started == ([JOB_IDS] if enabled else [])
 
 
 @pytest.mark.parametrize("kind", [p for p in DB_KINDS if p.id == "postgres"])
@@ -127,4 +129,4 @@ async def test_no_scheduler_while_another_process_holds_the_lock(
             await release_scheduler_lock(held)
             await other.dispose()
         async with main.scheduler(settings, engine, deps()):
-            assert started == [["outbox-send", "outbox-stuck"]]
+            assert started == [JOB_IDS]
