@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from aiogram_dialog import DialogManager
+from aiogram.enums import ContentType
+from aiogram.fsm.state import State
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Text
 
-from bot.i18n import LOCALES_KEY, T_KEY, Locales, Translator
+from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
 from sales.errors import Refused
 from sales.models import User
@@ -92,3 +95,35 @@ class Notice(Text):
             return ""
         t: Translator = manager.middleware_data[T_KEY]
         return "⚠️ " + t(notice["code"], **notice["args"]) + "\n"
+
+
+LUNAR = "lunar"      # dialog_data: the next birthday typed is a lunar date
+EDITED = "field"     # dialog_data: which card field the edit window asks for
+
+
+def start_edit(manager: DialogManager, field: str) -> None:
+    """Remember the field to edit; the lunar switch starts off each time."""
+    manager.dialog_data[EDITED] = field
+    manager.dialog_data[LUNAR] = False
+
+
+def typed_value(manager: DialogManager, text: str) -> str:
+    """The typed value, marked lunar for a birthday when the switch is on."""
+    lunar = manager.dialog_data.get(EDITED) == "birthday" and manager.dialog_data.get(LUNAR)
+    return "农历" + text if lunar else text
+
+
+async def on_lunar(_cb: Any, _b: Any, manager: DialogManager) -> None:
+    """Flip the lunar-calendar switch of the birthday field."""
+    manager.dialog_data[LUNAR] = not manager.dialog_data.get(LUNAR)
+
+
+def field_window(state: State, getter: Any, on_text: Any, *buttons: Any) -> Window:
+    """One card field asked for by text (shared by the new-prospect form and the card)."""
+    return Window(
+        Notice(), I18NFormat("newp-edit-field"),
+        Button(Label("newp-lunar"), id="lunar", on_click=on_lunar,
+               when=lambda data, *_: data["dialog_data"].get(EDITED) == "birthday"),
+        MessageInput(on_text, content_types=[ContentType.TEXT]),
+        MessageInput(on_not_text), *buttons, state=state, getter=getter,
+    )

@@ -279,3 +279,17 @@ async def test_my_prospects_priority_and_filters(h: Harness) -> None:
     await c.click(h.window(), InlineButtonDataLocator(".*:B"))
     rows = [b for b in buttons(h.window()) if " · " in b]
     assert [r.split(" · ")[1] for r in rows] == ["Mid"] and "class: B" in h.text()
+
+
+async def test_lunar_birthday_through_the_switch(h: Harness) -> None:
+    _, rep = await _rep(h)
+    await _saved(h, rep, "Lin")
+    c = h.client(1)
+    await c.send("lin")
+    await c.click(h.window(), button("Lin"))
+    await c.click(h.window(), button("Edit"))
+    await c.click(h.window(), button("Birthday"))
+    await c.click(h.window(), button("Lunar calendar: off"))
+    assert any("Lunar calendar: on" in b for b in buttons(h.window()))
+    await c.send("1990-08-15")
+    assert "Birthday: 1990-08-15 (lunar)" in h.text()

@@ -42,18 +42,6 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 PENDING, SENDING, SENT = OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.SENT
 
 
-@pytest.fixture(params=DB_KINDS)
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with database(request.param, tmp_path) as eng:
-        yield eng
-
-
-@pytest.fixture
-def uows(engine: AsyncEngine) -> UowFactory:
-    factory: UowFactory = uow_factory(session_factory(engine))
-    return factory
-
-
 @pytest.fixture
 async def second(engine: AsyncEngine) -> AsyncIterator[AsyncEngine]:
     """Another engine on the same database: another process, or the same one restarted."""

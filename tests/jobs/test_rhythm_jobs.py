@@ -4,9 +4,7 @@ evening, prospecting day, away and catch-up, time zones across DST, no duplicate
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -23,22 +21,9 @@ from sales.visits import NextStep
 from storage.db import create_engine, session_factory
 from storage.models import OutboxRow
 from storage.repo import uow_factory
-from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock
 
 MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture(params=DB_KINDS)
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with database(request.param, tmp_path) as eng:
-        yield eng
-
-
-@pytest.fixture
-def uows(engine: AsyncEngine) -> UowFactory:
-    factory: UowFactory = uow_factory(session_factory(engine))
-    return factory
 
 
 def deps(uows: UowFactory, now: datetime) -> JobDeps:

@@ -9,7 +9,14 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, set_notice
+from bot.dialogs.common import (
+    clear_notice,
+    ctx,
+    refuse,
+    set_notice,
+    start_edit,
+    typed_value,
+)
 from bot.dialogs.newprospect.states import (
     DRAFT,
     FIELD,
@@ -36,7 +43,6 @@ from sales.prospects import (
 
 DEFAULT_METHOD = Method.COLD_CANVASS  # a rep saving in front of a customer met them in person
 REF_PENDING = "ref_pending"
-LUNAR = "lunar"
 
 
 def _draft(manager: DialogManager) -> ProspectDraft:
@@ -184,18 +190,14 @@ async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str)
 
 async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                         ) -> None:
-    manager.dialog_data[FIELD] = item
-    manager.dialog_data[LUNAR] = False
+    start_edit(manager, item)
     await manager.switch_to(NewProspectSG.field)
 
 
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """A value for the field picked on the summary."""
-    field = manager.dialog_data[FIELD]
-    text = message.text or ""
-    if field == "birthday" and manager.dialog_data.get(LUNAR):
-        text = "农历" + text
-    draft = await _typed(manager, field, text)
+    draft = await _typed(manager, manager.dialog_data[FIELD], typed_value(manager,
+                                                                          message.text or ""))
     if draft is not None:
         _keep(manager, draft)
         await manager.switch_to(NewProspectSG.summary)
@@ -210,10 +212,6 @@ async def on_field_clear(_cb: CallbackQuery, _b: Button, manager: DialogManager)
     value: Any = () if field == "tags" else None
     _keep(manager, replace(_draft(manager), **{field: value}))
     await manager.switch_to(NewProspectSG.summary)
-
-
-async def on_lunar(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    manager.dialog_data[LUNAR] = not manager.dialog_data.get(LUNAR)
 
 
 async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:

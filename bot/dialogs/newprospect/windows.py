@@ -15,7 +15,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.common import Notice, field_window, on_not_text, stray_input
 from bot.dialogs.newprospect import getters
 from bot.dialogs.newprospect import handlers as h
 from bot.dialogs.newprospect.states import NewProspectSG as S
@@ -122,16 +122,10 @@ def _goto(state: State) -> OnClick:
 
 
 def _field() -> Window:
-    return Window(
-        Notice(), I18NFormat("newp-edit-field"),
-        Button(Label("newp-lunar"), id="lunar", on_click=h.on_lunar,
-               when=lambda data, *_: data["dialog_data"].get("field") == "birthday"),
-        MessageInput(h.on_field_text, content_types=[ContentType.TEXT]),
-        MessageInput(on_not_text),
+    return field_window(
+        S.field, getters.draft, h.on_field_text,
         Row(Button(Label("common-back"), id="back", on_click=_goto(S.summary)),
-            Button(Label("newp-clear"), id="clear", on_click=h.on_field_clear)),
-        state=S.field, getter=getters.draft,
-    )
+            Button(Label("newp-clear"), id="clear", on_click=h.on_field_clear)))
 
 
 def _duplicates() -> Window:

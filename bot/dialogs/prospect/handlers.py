@@ -10,8 +10,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse
-from bot.dialogs.prospect.states import FIELD, LUNAR, PROSPECT_ID, ProspectSG
+from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, typed_value
+from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from sales import prospecting
@@ -33,18 +33,14 @@ def _id(manager: DialogManager) -> int:
 
 async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                         ) -> None:
-    manager.dialog_data[FIELD] = item
-    manager.dialog_data[LUNAR] = False
+    start_edit(manager, item)
     await manager.switch_to(ProspectSG.edit_field)
 
 
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """Save the new value; a bad one gets a re-prompt and the card stays unchanged."""
     c = ctx(manager)
-    field = manager.dialog_data[FIELD]
-    text = message.text or ""
-    if field == "birthday" and manager.dialog_data.get(LUNAR):
-        text = "农历" + text
+    field, text = manager.dialog_data[FIELD], typed_value(manager, message.text or "")
     try:
         await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now())
     except Refused as exc:
@@ -52,10 +48,6 @@ async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> No
         return
     clear_notice(manager)
     await manager.switch_to(ProspectSG.card)
-
-
-async def on_lunar(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    manager.dialog_data[LUNAR] = not manager.dialog_data.get(LUNAR)
 
 
 async def on_stage(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
@@ -18,7 +16,7 @@ from aiogram_dialog.widgets.kbd import (
 )
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.common import Notice, field_window, stray_input
 from bot.dialogs.prospect import getters
 from bot.dialogs.prospect import handlers as h
 from bot.dialogs.prospect.states import ProspectSG as S
@@ -62,13 +60,7 @@ def prospect_dialog() -> Dialog:
                          items="fields", on_click=h.on_pick_field), width=3),
             _back(), stray_input(), state=S.edit_pick, getter=getters.card,
         ),
-        Window(
-            Notice(), I18NFormat("newp-edit-field"),
-            Button(Label("newp-lunar"), id="lunar", on_click=h.on_lunar,
-                   when=lambda data, *_: data["dialog_data"].get("field") == "birthday"),
-            MessageInput(h.on_field_text, content_types=[ContentType.TEXT]),
-            MessageInput(on_not_text), _back(), state=S.edit_field, getter=getters.card,
-        ),
+        field_window(S.edit_field, getters.card, h.on_field_text, _back()),
         Window(
             Notice(), I18NFormat("prospect-man-title"),
             _man_row("money"), _man_row("authority"), _man_row("need"),
