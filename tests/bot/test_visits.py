@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-from aiogram.types import Chat, Message, PhotoSize, Update
+from aiogram.types import Chat, Location, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
@@ -81,6 +81,31 @@ async def test_visit_from_menu_full_path(h: Harness) -> None:
     assert "last quote: 12000.00 USD (2026-11-23)" in card
     await c.click(h.window(), button("History"))
     assert "2026-11-23 📞 Phone call" not in h.text() and "Face to face: Quoted" in h.text()
+
+
+async def test_location_stamps_a_face_to_face_visit(h: Harness) -> None:
+    pid = await _setup(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("Face to face"))
+    await c.click(h.window(), button("Today"))
+    await c.click(h.window(), button("Meeting held"))
+    assert h.dp is not None
+    msg = Message(message_id=778, date=datetime(2026, 11, 23), chat=Chat(id=1, type="private"),
+                  from_user=TgUser(id=1, is_bot=False, first_name="U", language_code="en"),
+                  location=Location(latitude=31.2304, longitude=121.4737))
+    await h.dp.feed_update(h.bot, Update(update_id=9998, message=msg))
+    assert "location: yes" in h.text()
+    await c.send("met the owner")
+    await c.click(h.window(), button("Next step"))
+    while "When is the next contact" not in h.text():
+        await c.click(h.window(), button("No"))
+    await c.click(h.window(), button("No next step"))
+    visit = (await h.run(lambda uow: uow.visits.of_prospect(pid)))[0]
+    assert (visit.draft.latitude, visit.draft.longitude) == (31.2304, 121.4737)
+    assert visit.draft.notes == "met the owner"
 
 
 async def test_backdating_limits_and_no_future(h: Harness) -> None:
