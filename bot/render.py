@@ -5,6 +5,7 @@ Every value passes through the translator, which escapes user text for HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from bot.i18n import Translator
@@ -42,7 +43,7 @@ def card_text(t: Translator, card: ProspectDraft, referrer: str | None = None) -
     ]
     kind = "org" if card.kind is Kind.ORGANISATION else "person"
     lines = [t("card-title", name=card.name, kind=kind)]
-    lines += [t("card-field", label=t.raw(i18n_key("field", key)), value=value)
+    lines += [t("card-field", label=t.raw(i18n_key("field", key)), value=shorten(value))
               for key, value in values if value]
     lines.append(t("card-method", method=t.raw(i18n_key("method", card.method.value))))
     if card.kind is Kind.ORGANISATION and card.contact:
@@ -51,6 +52,22 @@ def card_text(t: Translator, card: ProspectDraft, referrer: str | None = None) -
                    dnc="yes" if card.do_not_contact else "no"))
     lines.append(verdict_text(t, card.man))
     return "\n".join(lines)
+
+
+FIELD_SHOWN = 400  # a 4000-character note must not push a card past Telegram's 4096
+
+
+def shorten(text: str, limit: int = FIELD_SHOWN) -> str:
+    """Long free text cut for display (the full text stays stored and exported)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def listing(lines: list[str], limit: int, more: Callable[[int], str]) -> str:
+    """At most `limit` lines, then a '+N more' line, so a message stays within limits."""
+    shown = lines[:limit]
+    if len(lines) > limit:
+        shown.append(more(len(lines) - limit))
+    return "\n".join(shown) or "-"
 
 
 def day_text(d: date | None) -> str:

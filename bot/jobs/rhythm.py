@@ -12,6 +12,7 @@ from aiogram.filters.callback_data import CallbackData
 
 from bot.i18n import Translator, key
 from bot.jobs.scheduler import JobDeps
+from bot.render import listing
 from sales import agenda, rhythm
 from sales.agenda import Person
 from sales.outbox import Button, Buttons, OutMessage, enqueue
@@ -19,6 +20,7 @@ from sales.ports import UnitOfWork
 from sales.visits import FollowUp
 
 ITEMS_SHOWN = 8
+LINES_SHOWN = 15  # per section: an agenda stays far below Telegram's 4096 characters
 
 
 class ReminderCb(CallbackData, prefix="rem"):
@@ -53,9 +55,13 @@ def _line(t: Translator, item: rhythm.FollowUpView, overdue: bool) -> str:
 
 def agenda_message(t: Translator, person: Person, a: rhythm.Agenda) -> OutMessage:
     """The morning message: today's follow-ups, overdue ones and the new-contact target."""
+
+    def more(n: int) -> str:
+        return t("agenda-more", n=n)
+
     text = t("agenda-text", day=a.day.isoformat(),
-             today_html="\n".join(_line(t, i, False) for i in a.due_today) or "-",
-             overdue_html="\n".join(_line(t, i, True) for i in a.overdue) or "-",
+             today_html=listing([_line(t, i, False) for i in a.due_today], LINES_SHOWN, more),
+             overdue_html=listing([_line(t, i, True) for i in a.overdue], LINES_SHOWN, more),
              done=a.new_contacts_today, target=a.target)
     items = [*a.due_today, *a.overdue]
     return OutMessage(f"agenda:{person.user.id}:{a.day}", person.user.telegram_id, text,

@@ -293,3 +293,13 @@ async def test_lunar_birthday_through_the_switch(h: Harness) -> None:
     assert any("Lunar calendar: on" in b for b in buttons(h.window()))
     await c.send("1990-08-15")
     assert "Birthday: 1990-08-15 (lunar)" in h.text()
+
+
+async def test_card_with_maximal_notes_stays_within_telegram_limit(h: Harness) -> None:
+    _, rep = await _rep(h)
+    draft = ProspectDraft(Kind.INDIVIDUAL, "Long", Method.TELEPHONE, notes="n" * 4000,
+                          needs="x" * 2000, address="a" * 300)
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    await h.client(1).send("long")
+    await h.client(1).click(h.window(), button("Long"))
+    assert "Notes: " + "n" * 399 + "…" in h.text() and len(h.text()) < 4096

@@ -198,3 +198,13 @@ async def test_two_concurrent_scanners_enqueue_once(uows: UowFactory,
         await other.dispose()
     keys = sorted(r.dedupe_key for r in await outbox(engine))
     assert len(keys) == 2 and keys[0].startswith("agenda:") and keys[1].startswith("reminder:")
+
+
+async def test_long_agenda_is_cut_with_a_count(uows: UowFactory, engine: AsyncEngine) -> None:
+    user = await rep(uows)
+    for i in range(20):
+        await follow_up(uows, user, f"Lead{i:02d}", MONDAY - timedelta(days=1 + i))
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    assert await scan_mornings(deps(uows, now), now) == 1
+    text = (await outbox(engine))[0].text
+    assert "Lead05" in text and "Lead04" not in text and "and 5 more" in text  # oldest first

@@ -34,3 +34,4 @@ away-back = 👋 Welcome back! { $count ->
     [one] One follow-up is waiting: see 📋 My prospects or the morning agenda.
    *[other] { $count } follow-ups are waiting: see 📋 My prospects or the morning agenda.
 }
+agenda-more = … and { $n } more: see 📋 My prospects.
