@@ -10,6 +10,7 @@ from bot.dialogs.common import ctx
 from bot.dialogs.find.states import CLASS, METHOD, QUERY, STAGE
 from bot.i18n import key as i18n_key
 from sales import man, prospecting
+from sales.errors import Refused
 from sales.man import ManClass
 from sales.matching import parse_quick_line
 from sales.prospects import Method, Stage
@@ -23,7 +24,7 @@ async def results(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     try:
         region = await prospecting.region_of(c.uow, c.me())
         quick = parse_quick_line(query, region)
-    except Exception:  # a line we cannot read offers no shortcut
+    except Refused:  # no team region or an unreadable line: no shortcut offered
         quick = None
     name = quick.name if quick and quick.name else ""
     return {
