@@ -112,3 +112,13 @@ async def test_run_without_token_fails_fast(tmp_path: Path) -> None:
         XUNKE, "--config", str(cfg), "run", stderr=asyncio.subprocess.PIPE, env=env)
     _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode != 0 and b"BotFather" in err
+
+
+async def test_invite_asks_telegram_for_the_username(fake: FakeTelegram, tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[bot]\napi_base_url = "{fake.base_url}"\n'
+                   f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path}/x.db"\n')
+    await _xunke(cfg, "team", "create", "North")
+    link = json.loads(await _xunke(cfg, "invite", "--team", "North", "--json"))["link"]
+    assert link.startswith("https://t.me/xunke_test_bot?start=")
+    assert any(call.method.lower() == "getme" for call in fake.calls)
