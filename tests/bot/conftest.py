@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import pytest
 from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.types import Message
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
@@ -42,6 +43,7 @@ class Harness:
     mm: MockMessageManager = field(default_factory=MockMessageManager)
     dp: Dispatcher | None = None
     files: dict[str, bytes] = field(default_factory=dict)
+    fsm: Callable[[], tuple[BaseStorage, BaseEventIsolation | None]] | None = None
 
     def __post_init__(self) -> None:
         self.uows = uow_factory(session_factory(self.engine))
@@ -49,8 +51,10 @@ class Harness:
 
     def restart(self) -> None:
         """A fresh Dispatcher and FSM storage object, as after a process restart."""
+        storage, isolation = self.fsm() if self.fsm else (DbStorage(self.engine), None)
         self.dp = create_dispatcher(
-            storage=DbStorage(self.engine), uow_factory=self.uows, locales=self.locales,
+            storage=storage, events_isolation=isolation, uow_factory=self.uows,
+            locales=self.locales,
             clock=self.clock, defaults=DefaultsSection(), bot_username="xunke_test_bot",
             admin_ids=(ADMIN_ID,), message_manager=self.mm, fetch_file=self._fetch,
         )
