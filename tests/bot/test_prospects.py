@@ -303,3 +303,22 @@ async def test_card_with_maximal_notes_stays_within_telegram_limit(h: Harness) -
     await h.client(1).send("long")
     await h.client(1).click(h.window(), button("Long"))
     assert "Notes: " + "n" * 399 + "…" in h.text() and len(h.text()) < 4096
+
+
+async def test_new_prospect_in_chinese(h: Harness) -> None:
+    team = await h.team()
+    await h.member(1, team)
+    c = h.client(1, lang="zh-hans")
+    await c.send("/menu")
+    await c.click(h.window(), button("新客户"))
+    await c.send("王伟")
+    assert "王伟 的电话号码" in h.text()
+    await c.send("手机号")
+    assert "不是有效的电话号码" in h.text()
+    await c.send("13912345678")
+    await c.click(h.window(), button("展览会"))
+    for answer in ("是", "否", "是"):
+        await c.click(h.window(), button(answer))
+    assert "值得接触" in h.text() and "找到有决定权的人" in h.text()
+    await c.click(h.window(), button("保存"))
+    assert "已保存" in h.text()

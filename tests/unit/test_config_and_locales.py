@@ -90,3 +90,19 @@ def test_every_refusal_code_in_sales_has_a_text() -> None:
         codes |= set(re.findall(r'Refused\(\s*"([a-z0-9-]+)"', path.read_text()))
     assert codes, "no refusal codes found: the pattern is broken"
     assert sorted(codes - set(_messages("en"))) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_message_formats_without_errors(lang: str) -> None:
+    from fluent.runtime import FluentBundle, FluentResource
+
+    bundle = FluentBundle([lang], use_isolating=False)
+    for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    names = set().union(*_messages(lang).values())
+    for value in ("x", 0, 1, 7):  # strings and numbers, plural categories included
+        args = dict.fromkeys(names, value)
+        for key in _messages(lang):
+            message = bundle.get_message(key)
+            text, errors = bundle.format_pattern(message.value, args)
+            assert errors == [] and text.strip(), f"{lang}/{key}: {errors}"
