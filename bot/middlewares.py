@@ -65,7 +65,11 @@ class ContextMiddleware(BaseMiddleware):
             name = people.clean_display_name(tg_user.first_name, tg_user.last_name,
                                              str(tg_user.id))
             return await teams.ensure_admin(uow, tg_user.id, name, self.clock())
-        return user if user is not None and user.active else None
+        if user is None or not user.active:
+            return None
+        if user.bot_blocked:  # they write to us, so they unblocked the bot: pushes resume
+            return await teams.mark_reachable(uow, user, self.clock())
+        return user
 
 
 class FloodMiddleware(BaseMiddleware):

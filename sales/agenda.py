@@ -18,6 +18,7 @@ REVIVE_SHOWN = 5
 LEAST_USED_SHOWN = 3
 AWAY_MAX_DAYS = 366
 CATCH_UP_WITHIN = timedelta(days=7)  # an old away period owes nothing any more
+REMINDER_MAX_LATE = timedelta(days=2)  # older moments are in the agenda's overdue list instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +99,15 @@ async def reminders(uow: UnitOfWork, now: datetime, default_tz: str
         person = persons.get(item.owner_id)
         if person is None or rhythm.is_away(person.user, now):
             continue
-        if _during_away(person.user, item):
-            continue  # summed up by the catch-up message instead of a burst of old pushes
+        if _during_away(person.user, item) or _too_late(item, now):
+            continue  # summed up by the catch-up message / the agenda, not a burst of pushes
         due.append((person, item))
     return due
+
+
+def _too_late(item: FollowUp, now: datetime) -> bool:
+    moment = item.snoozed_until or item.due_at
+    return moment is not None and now - moment > REMINDER_MAX_LATE
 
 
 def _during_away(user: User, item: FollowUp) -> bool:

@@ -21,6 +21,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 STUCK_AFTER = timedelta(minutes=10)
+KEEP_FINISHED = timedelta(days=30)  # then sent/failed rows go; scanners never look that far back
 CLAIM_BATCH = 50
 ERROR_MAX = 500
 
@@ -206,6 +207,10 @@ class OutboxRepo(Protocol):
         """`sending` rows claimed before `older_than` become `stuck`; how many."""
         ...
 
+    async def purge(self, before: datetime) -> int:
+        """Delete finished (sent, failed, unreachable) rows created before `before`."""
+        ...
+
     async def counts(self) -> dict[OutboxStatus, int]: ...
     async def by_key(self, dedupe_key: str) -> OutboxItem | None: ...
 
@@ -305,5 +310,13 @@ async def flag_stuck(uows: UowFactory, now: datetime) -> int:
     """Flag rows lost mid-send (crash, kill -9) as `stuck`; they are not resent."""
     async with uows() as uow:
         count = await uow.outbox.flag_stuck(stuck_cutoff(now))
+        await uow.commit()
+    return count
+
+
+async def purge(uows: UowFactory, now: datetime) -> int:
+    """Keep the table small; pending, sending and stuck rows are never deleted."""
+    async with uows() as uow:
+        count = await uow.outbox.purge(now - KEEP_FINISHED)
         await uow.commit()
     return count

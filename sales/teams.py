@@ -155,6 +155,14 @@ async def update_settings(
     return await _reload(uow, actor.id)
 
 
+async def mark_reachable(uow: UnitOfWork, user: User, now: datetime) -> User:
+    """Someone marked unreachable (403) wrote to the bot again: they unblocked it."""
+    await uow.users.set_bot_blocked(user.id, False)
+    await _audit(uow, user, now, "user.reachable", "user", user.id)
+    await uow.commit()
+    return await _reload(uow, user.id)
+
+
 async def deactivate_user(
     uow: UnitOfWork, actor: User | None, telegram_id: int, now: datetime
 ) -> User:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -133,6 +133,17 @@ class SqlOutboxRepo:
             update(OutboxRow)
             .where(OutboxRow.status == SENDING, OutboxRow.claimed_at < older_than)
             .values(status=OutboxStatus.STUCK.value)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def purge(self, before: datetime) -> int:
+        """Finished rows older than the cutoff; their dedupe keys are no longer needed."""
+        finished = [OutboxStatus.SENT.value, OutboxStatus.FAILED.value,
+                    OutboxStatus.UNREACHABLE.value]
+        result = await self.s.execute(
+            delete(OutboxRow)
+            .where(OutboxRow.status.in_(finished), OutboxRow.created_at < before)
             .execution_options(synchronize_session=False)
         )
         return int(getattr(result, "rowcount", 0) or 0)

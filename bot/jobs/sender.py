@@ -184,3 +184,8 @@ async def flag_stuck(deps: JobDeps, now: datetime) -> int:
     if count:
         log.warning("outbox: %d message(s) stuck in sending after a crash; not resent", count)
     return count
+
+
+async def purge_finished(deps: JobDeps, now: datetime) -> int:
+    """Scanner job: drop sent/failed rows after a month."""
+    return await outbox.purge(deps.uow_factory, now)

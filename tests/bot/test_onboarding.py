@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery
 
 from sales.models import Role
+from sales.ports import UnitOfWork
 from tests.bot.conftest import ADMIN_ID, Harness, button, buttons
 
 
@@ -68,3 +69,17 @@ async def test_manager_sees_team_entry(h: Harness) -> None:
     await h.member(7, team, Role.MANAGER)
     await h.client(7).send("/menu")
     assert any("Team" in b for b in buttons(h.window()))
+
+
+async def test_blocked_user_who_writes_again_is_reachable(h: Harness) -> None:
+    team = await h.team()
+    user = await h.member(1, team)
+    await h.run(lambda uow: _block(uow, user.id))
+    await h.client(1).send("/menu")
+    again = await h.run(lambda uow: uow.users.get(user.id))
+    assert again is not None and not again.bot_blocked
+
+
+async def _block(uow: UnitOfWork, user_id: int) -> None:
+    await uow.users.set_bot_blocked(user_id, True)
+    await uow.commit()

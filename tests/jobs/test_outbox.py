@@ -272,3 +272,20 @@ async def _lock_handover(engine: AsyncEngine, second: AsyncEngine) -> None:
 async def test_sqlite_needs_no_lock(tmp_path: Path) -> None:
     async with database("sqlite", tmp_path) as eng, scheduler_lock(eng) as leader:
         assert leader is True
+
+
+async def test_purge_keeps_unfinished_rows(uows: UowFactory) -> None:
+    await put(uows, msg("old-sent"), msg("old-pending"), msg("old-stuck"))
+    async with uows() as uow:
+        items = {i.dedupe_key: i for i in await uow.outbox.claim_due(NOW, 10)}
+        await uow.outbox.mark_sent(items["old-sent"].id, 1, NOW)
+        await uow.commit()
+    async with uows() as uow:
+        await uow.outbox.flag_stuck(NOW + timedelta(hours=1))  # both claimed rows still sending
+        await uow.commit()
+    await outbox.release(uows, [items["old-pending"]], NOW)
+    assert await outbox.purge(uows, NOW + timedelta(days=29)) == 0
+    assert await outbox.purge(uows, NOW + timedelta(days=31)) == 1
+    async with uows() as uow:
+        assert await uow.outbox.by_key("old-sent") is None
+        assert await uow.outbox.by_key("old-stuck") is not None

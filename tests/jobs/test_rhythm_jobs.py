@@ -208,3 +208,13 @@ async def test_long_agenda_is_cut_with_a_count(uows: UowFactory, engine: AsyncEn
     assert await scan_mornings(deps(uows, now), now) == 1
     text = (await outbox(engine))[0].text
     assert "Lead05" in text and "Lead04" not in text and "and 5 more" in text  # oldest first
+
+
+async def test_reminders_older_than_two_days_are_left_to_the_agenda(uows: UowFactory,
+                                                                    engine: AsyncEngine) -> None:
+    user = await rep(uows)
+    await follow_up(uows, user, "Ancient", MONDAY - timedelta(days=3), time(9, 0))
+    await follow_up(uows, user, "Recent", MONDAY - timedelta(days=1), time(9, 0))
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    assert await scan_reminders(deps(uows, now), now) == 1
+    assert "Recent" in (await outbox(engine))[0].text
