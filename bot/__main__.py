@@ -5,10 +5,11 @@ The only bot module (with the CLI) that imports `storage`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 
 from aiogram import Bot
@@ -26,13 +27,20 @@ from bot.i18n import Locales
 from bot.jobs import jobs
 from bot.jobs.scheduler import JobDeps, running_scheduler
 from bot.jobs.sender import Sender
-from storage.db import create_engine, scheduler_lock, session_factory
+from storage.db import (
+    create_engine,
+    release_scheduler_lock,
+    scheduler_lock,
+    session_factory,
+    try_scheduler_lock,
+)
 from storage.fsm import DbStorage
 from storage.migrate import upgrade
 from storage.repo import uow_factory
 
 log = logging.getLogger("xunke")
 SEND_TIMEOUT = 20
+STANDBY_RETRY = 60.0  # seconds between a standby process's tries of the scheduler lock
 
 
 def utc_now() -> datetime:
@@ -71,12 +79,32 @@ async def scheduler(settings: Settings, engine: AsyncEngine, deps: JobDeps
         return
     async with scheduler_lock(engine) as leader:
         if not leader:
-            log.warning("another process holds the scheduler lock: no scheduler here")
-            yield
+            log.warning("another process holds the scheduler lock: standing by")
+            standby = asyncio.create_task(stand_by(engine, deps))
+            try:
+                yield
+            finally:
+                standby.cancel()
+                with suppress(asyncio.CancelledError):
+                    await standby
             return
         async with running_scheduler(jobs(deps)):
             log.info("scheduler started")
             yield
+
+
+async def stand_by(engine: AsyncEngine, deps: JobDeps) -> None:
+    """Not the leader: retry the lock now and then, and take over when the leader is gone."""
+    conn = await try_scheduler_lock(engine)
+    while conn is None:
+        await asyncio.sleep(STANDBY_RETRY)
+        conn = await try_scheduler_lock(engine)
+    try:
+        async with running_scheduler(jobs(deps)):
+            log.info("took over the scheduler from a stopped process")
+            await asyncio.Event().wait()  # until this process stops (cancelled)
+    finally:
+        await release_scheduler_lock(conn)
 
 
 async def run_bot(settings: Settings) -> None:

@@ -130,3 +130,30 @@ async def test_no_scheduler_while_another_process_holds_the_lock(
             await other.dispose()
         async with main.scheduler(settings, engine, deps()):
             assert started == [JOB_IDS]
+
+
+@pytest.mark.parametrize("kind", [p for p in DB_KINDS if p.id == "postgres"])
+async def test_standby_takes_over_when_the_leader_stops(
+    started: list[list[str]], tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main, "STANDBY_RETRY", 0.05)
+    async with database(kind, tmp_path) as engine:
+        leader_engine = create_engine(engine.url.render_as_string(hide_password=False))
+        leader = await try_scheduler_lock(leader_engine)
+        assert leader is not None
+        try:
+            async with main.scheduler(load_settings(None), engine, deps()):
+                await asyncio.sleep(0.2)
+                assert started == []  # standing by while the leader runs
+                await release_scheduler_lock(leader)  # the leading process stops
+                for _ in range(100):
+                    if started:
+                        break
+                    await asyncio.sleep(0.05)
+                assert started == [JOB_IDS]
+                assert await try_scheduler_lock(leader_engine) is None  # now held here
+            again = await try_scheduler_lock(leader_engine)  # released on shutdown
+            assert again is not None
+            await release_scheduler_lock(again)
+        finally:
+            await leader_engine.dispose()
