@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Router
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
@@ -30,21 +31,23 @@ async def on_button(
     clock: Clock, t: Translator, defaults: DefaultsSection, dialog_manager: DialogManager,
 ) -> None:
     """Every id is checked against the actor's scope before anything is shown or changed."""
-    start = {"mode": StartMode.RESET_STACK, "show_mode": ShowMode.SEND}
     try:
         if callback_data.action == "open":
             await callback.answer()
-            await dialog_manager.start(ProspectSG.card, data={PROSPECT_ID: callback_data.id},
-                                       **start)  # type: ignore[arg-type]
+            await _open(dialog_manager, ProspectSG.card, {PROSPECT_ID: callback_data.id})
         elif callback_data.action == "done":
             item = await agenda.follow_up_of(uow, actor, callback_data.id)
             await callback.answer()
-            await dialog_manager.start(VisitSG.pick, data={VISIT_PROSPECT: item.prospect_id},
-                                       **start)  # type: ignore[arg-type]
+            await _open(dialog_manager, VisitSG.pick, {VISIT_PROSPECT: item.prospect_id})
         else:
             await _snooze(callback, callback_data, actor, uow, clock, t, defaults)
     except Refused as exc:
         await callback.answer(t.raw(exc.code, **exc.args_for_text), show_alert=True)
+
+
+async def _open(manager: DialogManager, state: State, data: dict[str, int]) -> None:
+    """A fresh dialog below the pushed message (whatever was open is closed, data kept)."""
+    await manager.start(state, data=data, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
 async def _snooze(callback: CallbackQuery, data: ReminderCb, actor: User, uow: UnitOfWork,

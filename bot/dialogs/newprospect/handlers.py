@@ -55,8 +55,7 @@ def _keep(manager: DialogManager, draft: ProspectDraft) -> None:
 
 async def on_start(start_data: Data, manager: DialogManager) -> None:
     """A fresh draft, or one pre-filled from a typed line (then straight to the summary)."""
-    prefill = (start_data or {}).get(PREFILL) if isinstance(start_data, dict) else None
-    prefill = prefill or {}
+    prefill = (start_data.get(PREFILL) if isinstance(start_data, dict) else None) or {}
     draft = ProspectDraft(Kind.INDIVIDUAL, prefill.get("name") or "", DEFAULT_METHOD,
                           phone=prefill.get("phone"), notes=prefill.get("notes"))
     _keep(manager, draft)
