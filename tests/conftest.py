@@ -11,8 +11,11 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.i18n import Locales
-from storage.db import create_engine
+from sales.ports import UowFactory
+from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
+from storage.repo import uow_factory as make_uow_factory
+from tests.dbutil import DB_KINDS, database
 from tests.dbutil import pytest_runtest_makereport as pytest_runtest_makereport
 from tests.fakes import FixedClock
 
@@ -50,3 +53,17 @@ async def sqlite_engine(migrated_sqlite_template: Path, tmp_path: Path
     engine = create_engine(f"sqlite+aiosqlite:///{path}")
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture(params=DB_KINDS)
+async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine on a private SQLite and PostgreSQL database, dropped afterwards."""
+    async with database(request.param, tmp_path) as eng:
+        yield eng
+
+
+@pytest.fixture
+def uow_factory(engine: AsyncEngine) -> UowFactory:
+    """Units of work over the test database, as the bot's composition root builds them."""
+    factory: UowFactory = make_uow_factory(session_factory(engine))
+    return factory
