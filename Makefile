@@ -18,9 +18,12 @@ run: $(STAMP)
 	$(BIN)/xunke run $(if $(wildcard config.toml),--config config.toml,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot sales storage tests
+	$(BIN)/ruff check bot sales storage tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest -n 2 -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.matching
