@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 import pytest
 from aiogram.types import Chat, Location, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
+from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
 from sales import prospecting
@@ -30,6 +31,17 @@ async def _setup(h: Harness, man: ManAnswers | None = None) -> int:
     return (await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))).id
 
 
+async def _start(h: Harness, channel: str, day: str) -> BotClient:
+    """Menu → Record a visit → 周杰 → channel → day, as rep 1."""
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button(channel))
+    await c.click(h.window(), button(day))
+    return c
+
+
 async def _photo(h: Harness, user_id: int, caption: str) -> None:
     """A photo message (BotClient only sends text)."""
     assert h.dp is not None
@@ -43,12 +55,7 @@ async def _photo(h: Harness, user_id: int, caption: str) -> None:
 
 async def test_visit_from_menu_full_path(h: Harness) -> None:
     pid = await _setup(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("Record a visit"))
-    await c.click(h.window(), button("周杰"))
-    await c.click(h.window(), button("Face to face"))
-    await c.click(h.window(), button("Today"))
+    c = await _start(h, "Face to face", "Today")
     await c.click(h.window(), button("Quoted"))
     await c.send("twelve")
     assert "is not an amount" in h.text()
@@ -85,12 +92,7 @@ async def test_visit_from_menu_full_path(h: Harness) -> None:
 
 async def test_location_stamps_a_face_to_face_visit(h: Harness) -> None:
     pid = await _setup(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("Record a visit"))
-    await c.click(h.window(), button("周杰"))
-    await c.click(h.window(), button("Face to face"))
-    await c.click(h.window(), button("Today"))
+    c = await _start(h, "Face to face", "Today")
     await c.click(h.window(), button("Meeting held"))
     assert h.dp is not None
     msg = Message(message_id=778, date=datetime(2026, 11, 23), chat=Chat(id=1, type="private"),
@@ -110,12 +112,7 @@ async def test_location_stamps_a_face_to_face_visit(h: Harness) -> None:
 
 async def test_backdating_limits_and_no_future(h: Harness) -> None:
     await _setup(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("Record a visit"))
-    await c.click(h.window(), button("周杰"))
-    await c.click(h.window(), button("Phone call"))
-    await c.click(h.window(), button("Other day"))
+    c = await _start(h, "Phone call", "Other day")
     assert "today is 2026-11-23" in h.text()
     for bad, says in ((date(2026, 11, 24), "cannot be in the future"),
                       (date(2026, 8, 1), "more than 90 days ago")):
@@ -182,12 +179,7 @@ async def test_visit_from_card_and_scope(h: Harness) -> None:
 
 
 async def _quick_visit(h: Harness, outcome: str, day_button: str = "Today") -> None:
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("Record a visit"))
-    await c.click(h.window(), button("周杰"))
-    await c.click(h.window(), button("Phone call"))
-    await c.click(h.window(), button(day_button))
+    c = await _start(h, "Phone call", day_button)
     await c.click(h.window(), button(outcome))
     await c.click(h.window(), button("Next step"))
     while "When is the next contact" not in h.text():  # stage and MAN prompts: answer "No"
