@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram.methods import SendMessage
+from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
 from sales import prospecting
@@ -23,11 +24,17 @@ async def _saved(h: Harness, owner: User, name: str, phone: str | None = None) -
     return p.id
 
 
-async def test_fastest_path_name_then_save(h: Harness) -> None:
-    _, rep = await _rep(h)
+async def _new(h: Harness) -> BotClient:
+    """Rep 1 opens the new-prospect form from the menu."""
     c = h.client(1)
     await c.send("/menu")
     await c.click(h.window(), button("New prospect"))
+    return c
+
+
+async def test_fastest_path_name_then_save(h: Harness) -> None:
+    _, rep = await _rep(h)
+    c = await _new(h)
     await c.send("张伟")
     assert "Phone number of 张伟" in h.text()
     await c.click(h.window(), button("Save"))
@@ -40,9 +47,7 @@ async def test_fastest_path_name_then_save(h: Harness) -> None:
 
 async def test_full_path_with_bad_inputs_and_man_verdict(h: Harness) -> None:
     await _rep(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("New prospect"))
+    c = await _new(h)
     await c.send("😀😀")
     assert "real name" in h.text()
     await c.send("<b>Li</b> & Sons; DROP TABLE prospects")
@@ -73,9 +78,7 @@ async def test_full_path_with_bad_inputs_and_man_verdict(h: Harness) -> None:
 
 async def test_back_follows_the_steps_taken(h: Harness) -> None:
     await _rep(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("New prospect"))
+    c = await _new(h)
     await c.click(h.window(), button("Person"))  # switch to organisation
     await c.send("华为")
     assert "Contact person at 华为" in h.text()
@@ -89,9 +92,7 @@ async def test_back_follows_the_steps_taken(h: Harness) -> None:
 async def test_referral_links_existing_or_new_contact(h: Harness) -> None:
     _, rep = await _rep(h)
     await _saved(h, rep, "王芳")
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("New prospect"))
+    c = await _new(h)
     await c.send("赵丽")
     await c.click(h.window(), button("Skip"))
     await c.click(h.window(), button("Referral"))
@@ -105,9 +106,7 @@ async def test_duplicates_phone_fuzzy_and_pinyin(h: Harness) -> None:
     team, _me = await _rep(h)
     _, mate = await _rep(h, 2, team)
     await _saved(h, mate, "张伟", "+8613812345678")
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("New prospect"))
+    c = await _new(h)
     await c.send("Zhang Wei")
     await c.send("13812345678")
     await c.click(h.window(), button("Save"))
@@ -244,9 +243,7 @@ async def test_rep_cannot_hand_over(h: Harness) -> None:
 
 async def test_unfinished_draft_survives_restart_and_cancel_drops_it(h: Harness) -> None:
     team, rep = await _rep(h)
-    c = h.client(1)
-    await c.send("/menu")
-    await c.click(h.window(), button("New prospect"))
+    c = await _new(h)
     await c.send("Draft Person")
     phone_step = h.window()
     h.restart()  # the bot process restarts mid-flow
