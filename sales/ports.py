@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Protocol
 
 from sales.matching import Candidate
@@ -50,6 +50,7 @@ class UserRepo(Protocol):
     async def set_profile(
         self, user_id: int, *, language: str | None, timezone: str | None
     ) -> None: ...
+    async def set_times(self, user_id: int, *, agenda: time, evening: time) -> None: ...
     async def set_membership(
         self, user_id: int, *, team_id: int | None, role: Role, display_name: str
     ) -> None: ...

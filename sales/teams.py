@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sales import people
 from sales.errors import Refused
@@ -155,6 +155,21 @@ async def update_settings(
     return await _reload(uow, actor.id)
 
 
+async def set_push_time(uow: UnitOfWork, actor: User, which: str, at: time, now: datetime
+                        ) -> User:
+    """The rep's own morning-agenda or evening-check time (local); evening after morning."""
+    user = await _reload(uow, actor.id)
+    agenda = at if which == "agenda" else user.agenda_time
+    evening = at if which == "evening" else user.evening_time
+    if evening <= agenda:
+        raise Refused("settings-bad-time-order", agenda=agenda.strftime("%H:%M"),
+                      evening=evening.strftime("%H:%M"))
+    await uow.users.set_times(actor.id, agenda=agenda, evening=evening)
+    await _audit(uow, actor, now, "user.times", "user", actor.id, **{which: at.isoformat()})
+    await uow.commit()
+    return await _reload(uow, actor.id)
+
+
 async def mark_reachable(uow: UnitOfWork, user: User, now: datetime) -> User:
     """Someone marked unreachable (403) wrote to the bot again: they unblocked it."""
     await uow.users.set_bot_blocked(user.id, False)
@@ -185,6 +200,8 @@ class Profile:
     language: str | None
     timezone: str
     team_name: str | None
+    agenda_time: time = time(8, 30)
+    evening_time: time = time(18, 0)
 
 
 async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profile:
@@ -192,7 +209,8 @@ async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profil
     actor = await uow.users.get(actor.id) or actor
     team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
     zone = actor.timezone or (team.timezone if team else None) or default_timezone
-    return Profile(actor.language, zone, team.name if team else None)
+    return Profile(actor.language, zone, team.name if team else None, actor.agenda_time,
+                   actor.evening_time)
 
 
 async def lead_team(uow: UnitOfWork, actor: User | None, team_id: int) -> Team:

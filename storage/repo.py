@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import select, update
@@ -127,6 +127,9 @@ class UserRepo(_Repo):
         self, user_id: int, *, language: str | None, timezone: str | None
     ) -> None:
         await self._set(user_id, language=language, timezone=timezone)
+
+    async def set_times(self, user_id: int, *, agenda: time, evening: time) -> None:
+        await self._set(user_id, agenda_time=agenda, evening_time=evening)
 
     async def set_membership(
         self, user_id: int, *, team_id: int | None, role: Role, display_name: str

@@ -181,3 +181,22 @@ async def test_manager_sees_only_own_team_and_forged_ids_fail(h: Harness) -> Non
     north_button.callback_data = forged
     await client.click(window, InlineButtonDataLocator(forged))
     assert "not yours to manage" in h.text()
+
+
+async def test_agenda_and_evening_times_per_user(h: Harness) -> None:
+    team = await h.team()
+    await h.member(1, team)
+    c = h.client(1)
+    await c.send("/settings")
+    assert "Morning agenda: 08:30 · evening check: 18:00" in h.text()
+    await c.click(h.window(), button("Morning agenda"))
+    await c.click(h.window(), button("07:30"))
+    await c.click(h.window(), button("Evening check"))
+    await c.send("7:00")
+    assert "must come after the morning agenda (07:30)" in h.text()
+    await c.send("half past")
+    assert "is not a time" in h.text()
+    await c.send("19:15")
+    assert "Morning agenda: 07:30 · evening check: 19:15" in h.text()
+    user = await h.run(lambda uow: uow.users.by_telegram_id(1))
+    assert user is not None and (user.agenda_time.hour, user.evening_time.minute) == (7, 15)

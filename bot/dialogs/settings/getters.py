@@ -7,7 +7,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.dialogs.common import ctx
-from bot.dialogs.settings.states import COMMON_TIMEZONES, LANGUAGE_NAMES
+from bot.dialogs.settings.states import COMMON_TIMEZONES, LANGUAGE_NAMES, TIME_CHOICES, WHICH
 from sales import teams
 
 
@@ -19,6 +19,11 @@ async def overview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "language": LANGUAGE_NAMES.get(c.t.locale, c.t.locale),
         "timezone": profile.timezone,
         "team": profile.team_name or "-",
+        "agenda": profile.agenda_time.strftime("%H:%M"),
+        "evening": profile.evening_time.strftime("%H:%M"),
+        "which": dialog_manager.dialog_data.get(WHICH, "agenda"),
+        "time_choices": [(t, t) for t in TIME_CHOICES[dialog_manager.dialog_data.get(
+            WHICH, "agenda")]],
         "languages": list(LANGUAGE_NAMES.items()),
         "timezones": [(tz, tz) for tz in COMMON_TIMEZONES],
     }

@@ -7,12 +7,13 @@ from typing import Any
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import clear_notice, ctx, refuse
-from bot.dialogs.settings.states import SettingsSG
+from bot.dialogs.settings.states import WHICH, SettingsSG
 from bot.handlers.commands import publish_for_chat
 from bot.i18n import T_KEY
-from sales import teams
+from sales import teams, visits
 from sales.errors import Refused
 
 
@@ -50,6 +51,37 @@ async def _set_timezone(manager: DialogManager, zone: str) -> None:
     c = ctx(manager)
     try:
         await teams.update_settings(c.uow, c.me(), c.now(), timezone=zone)
+    except Refused as exc:
+        refuse(manager, exc)
+        return
+    clear_notice(manager)
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_pick_which(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Morning agenda or evening check: which time the next window sets."""
+    manager.dialog_data[WHICH] = "evening" if button.widget_id == "evening" else "agenda"
+    await manager.switch_to(SettingsSG.times)
+
+
+async def on_time_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    await _set_time(manager, item)
+
+
+async def on_time_text(message: Message, _w: MessageInput, manager: DialogManager) -> None:
+    """A typed local time such as 7:45."""
+    await _set_time(manager, (message.text or "").strip())
+
+
+async def _set_time(manager: DialogManager, text: str) -> None:
+    c = ctx(manager)
+    at = visits.parse_time(text)
+    if at is None:
+        refuse(manager, Refused("visit-bad-time", value=text))
+        return
+    try:
+        await teams.set_push_time(c.uow, c.me(), manager.dialog_data.get(WHICH, "agenda"), at,
+                                  c.now())
     except Refused as exc:
         refuse(manager, exc)
         return

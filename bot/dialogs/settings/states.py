@@ -7,8 +7,12 @@ class SettingsSG(StatesGroup):
     main = State()
     language = State()
     timezone = State()
+    times = State()
 
 
+WHICH = "which"  # dialog_data: "agenda" or "evening", the push time being set
+TIME_CHOICES = {"agenda": ("07:30", "08:00", "08:30", "09:00"),
+                "evening": ("17:00", "18:00", "19:00", "20:00")}
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 COMMON_TIMEZONES = (
     "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",

@@ -7,7 +7,7 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, Group, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
@@ -25,6 +25,9 @@ def settings_dialog() -> Dialog:
             I18NFormat("settings-title"),
             SwitchTo(Label("settings-language"), id="lang", state=SettingsSG.language),
             SwitchTo(Label("settings-timezone"), id="tz", state=SettingsSG.timezone),
+            Row(Button(Label("settings-agenda"), id="agenda", on_click=handlers.on_pick_which),
+                Button(Label("settings-evening"), id="evening",
+                       on_click=handlers.on_pick_which)),
             Cancel(Label("common-done")),
             stray_input(),
             state=SettingsSG.main,
@@ -49,6 +52,17 @@ def settings_dialog() -> Dialog:
             MessageInput(on_not_text),
             back,
             state=SettingsSG.timezone,
+            getter=getters.overview,
+        ),
+        Window(
+            Notice(),
+            I18NFormat("settings-time-prompt"),
+            Row(Select(Format("{item[1]}"), id="time_pick", item_id_getter=itemgetter(0),
+                       items="time_choices", on_click=handlers.on_time_pick)),
+            MessageInput(handlers.on_time_text, content_types=[ContentType.TEXT]),
+            MessageInput(on_not_text),
+            back,
+            state=SettingsSG.times,
             getter=getters.overview,
         ),
     )
