@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sales import people as people_rules
 from sales import rhythm
 from sales.errors import Refused
 from sales.models import AuditEntry, Team, User
@@ -47,7 +48,7 @@ async def people(uow: UnitOfWork, default_tz: str) -> list[Person]:
         user = member.user
         team = teams.get(user.team_id) if user.team_id is not None else None
         if team is not None and user.active and not user.bot_blocked:
-            found.append(Person(user, team, user.timezone or team.timezone or default_tz))
+            found.append(Person(user, team, people_rules.timezone_of(user, team, default_tz)))
     return found
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
 
-from sales.models import LANGUAGES, Role, User
+from sales.models import LANGUAGES, Role, Team, User
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 TEAM_NAME_MAX = 64
@@ -39,6 +39,11 @@ def valid_timezone(name: str) -> bool:
 def _zones() -> frozenset[str]:
     """The IANA zone names this machine knows, read once."""
     return frozenset(available_timezones())
+
+
+def timezone_of(user: User, team: Team | None, default: str) -> str:
+    """The zone a person's day runs in: their own, else their team's, else the deployment's."""
+    return user.timezone or (team.timezone if team else None) or default
 
 
 def valid_country(code: str) -> bool:

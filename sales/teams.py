@@ -208,7 +208,7 @@ async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profil
     """Own timezone first, then the team's, then the deployment default."""
     actor = await uow.users.get(actor.id) or actor
     team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
-    zone = actor.timezone or (team.timezone if team else None) or default_timezone
+    zone = people.timezone_of(actor, team, default_timezone)
     return Profile(actor.language, zone, team.name if team else None, actor.agenda_time,
                    actor.evening_time)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from sales import cadence, man, prospecting, rhythm
+from sales import cadence, man, people, prospecting, rhythm
 from sales.cadence import Channel, Outcome
 from sales.errors import Refused
 from sales.models import AuditEntry, ProspectEvent, User
@@ -116,7 +116,7 @@ def check_next(step: NextStep, today: date) -> NextStep:
 async def user_timezone(uow: UnitOfWork, user: User, default: str) -> str:
     """The rep's own zone, else the team's, else the deployment default."""
     team = await uow.teams.get(user.team_id) if user.team_id is not None else None
-    return user.timezone or (team.timezone if team else None) or default
+    return people.timezone_of(user, team, default)
 
 
 async def record(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from sales.models import User
 from sales.ports import Clock, UnitOfWork
 
 NOTICE = "notice"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,16 @@ def ctx(manager: DialogManager) -> Ctx:
     data = manager.middleware_data
     return Ctx(data[UOW_KEY], data[ACTOR_KEY], data[T_KEY], data[CLOCK_KEY], data[LOCALES_KEY],
                data)
+
+
+async def tell_user(manager: DialogManager, user: User, key: str, **args: Any) -> None:
+    """A note to another person, in their language; what was done stands even if it fails."""
+    c = ctx(manager)
+    t = c.locales.get(user.language or c.t.locale)
+    try:
+        await manager.middleware_data["bot"].send_message(user.telegram_id, t(key, **args))
+    except Exception:  # blocked bot, network: logged, never shown as an error to the actor
+        log.warning("could not tell user %s (%s)", user.id, key, exc_info=True)
 
 
 def set_notice(manager: DialogManager, code: str, **args: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from typing import Any
 
@@ -10,15 +9,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, typed_value
+from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, tell_user, typed_value
 from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from sales import prospecting
 from sales.errors import Refused
 from sales.prospects import Answer, Stage
-
-log = logging.getLogger(__name__)
 
 
 async def on_start(start_data: Data, manager: DialogManager) -> None:
@@ -89,15 +86,8 @@ async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item:
     except (Refused, ValueError) as exc:
         refuse(manager, exc if isinstance(exc, Refused) else Refused("prospect-bad-owner"))
         return
-    t = c.locales.get(owner.language or c.t.locale)
-    bot = manager.middleware_data["bot"]
-    try:
-        await bot.send_message(owner.telegram_id, t("prospect-assigned-to-you",
-                                                     name=prospect.card.name,
-                                                     by=c.me().display_name))
-    except Exception:  # the hand-over stands even if the note cannot be delivered
-        log.warning("could not tell user %s about prospect %s", owner.id, prospect.id,
-                    exc_info=True)
+    await tell_user(manager, owner, "prospect-assigned-to-you", name=prospect.card.name,
+                    by=c.me().display_name)
     await manager.switch_to(ProspectSG.card)
 
 

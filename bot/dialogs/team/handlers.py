@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
@@ -10,7 +9,7 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse
+from bot.dialogs.common import clear_notice, ctx, refuse, tell_user
 from bot.dialogs.team.states import (
     HANDOVER_COUNT,
     HANDOVER_FROM,
@@ -24,8 +23,6 @@ from bot.dialogs.team.states import (
 from sales import prospecting, teams
 from sales.errors import Refused
 from sales.models import NewTeam, Role
-
-log = logging.getLogger(__name__)
 
 
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item_id: str) -> None:
@@ -99,10 +96,6 @@ async def on_handover_to(_cb: CallbackQuery, _w: Any, manager: DialogManager, it
         refuse(manager, exc)
         return
     manager.dialog_data.update({HANDOVER_COUNT: moved, HANDOVER_TO_NAME: target.display_name})
-    t = c.locales.get(target.language or c.t.locale)
-    try:
-        await manager.middleware_data["bot"].send_message(
-            target.telegram_id, t("team-handover-told", count=moved, by=c.me().display_name))
-    except Exception:  # the hand-over stands even if the note cannot be delivered
-        log.warning("could not tell user %s about a hand-over", target.id, exc_info=True)
+    await tell_user(manager, target, "team-handover-told", count=moved,
+                    by=c.me().display_name)
     await manager.switch_to(TeamSG.handover_done)
