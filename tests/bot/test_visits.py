@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 from aiogram.types import Chat, Location, Message, PhotoSize, Update
@@ -10,8 +10,8 @@ from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
-from sales import prospecting
-from sales.models import Role
+from sales import prospecting, teams
+from sales.models import NewTeam, Role
 from sales.prospects import (
     Answer,
     ContactWindow,
@@ -121,6 +121,46 @@ async def test_backdating_limits_and_no_future(h: Harness) -> None:
         assert says in h.text()
     await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 20))}"))
     assert "How did it go" in h.text()
+
+
+async def test_calendar_follows_the_injected_clock_and_language(h: Harness) -> None:
+    """The month shown, the today mark and the names come from the fake clock and the user's
+    language, never from the machine's date; weeks start on Monday in CN."""
+    await _setup(h)
+    h.clock.now = datetime(2031, 1, 31, 17, 30, tzinfo=UTC)  # already Feb 1 in Shanghai
+    c = await _start(h, "Phone call", "Other day")
+    labels = buttons(h.window())
+    assert labels[0] == "February 2031"
+    assert labels[1:8] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert "[1]" in labels and "2" not in labels  # today marked; tomorrow not offered
+    c = h.client(1, lang="zh")  # no language chosen: Telegram's zh applies
+    await c.send("/menu")
+    await c.click(h.window(), button("记录拜访"))
+    await c.click(h.window(), button("周杰"))
+    await c.click(h.window(), button("电话"))
+    await c.click(h.window(), button("其他日期"))
+    labels = buttons(h.window())
+    assert labels[0] == "2031年2月"
+    assert labels[1:8] == ["一", "二", "三", "四", "五", "六", "日"]
+    assert "[1]" in labels and "31" not in labels  # February only; January is a page back
+    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2031, 2, 1))}"))
+    assert "结果如何" in h.text()
+
+
+async def test_calendar_week_starts_on_sunday_in_the_us(h: Harness) -> None:
+    team = await h.run(lambda uow: teams.create_team(
+        uow, None, NewTeam("West", "America/New_York", "US", "en"), h.clock()))
+    rep = await h.member(1, team)
+    draft = ProspectDraft(Kind.INDIVIDUAL, "Ann Lee", Method.EXHIBITION)
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    await c.click(h.window(), button("Ann Lee"))
+    await c.click(h.window(), button("Phone call"))
+    await c.click(h.window(), button("Other day"))
+    labels = buttons(h.window())
+    assert labels[0] == "November 2026" and labels[1:8][0] == "Sun"
 
 
 def _raw(day: date) -> int:

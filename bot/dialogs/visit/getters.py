@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram_dialog import DialogManager
 
+from bot.dialogs.calendar import calendar_data
 from bot.dialogs.common import ctx
-from bot.dialogs.visit.handlers import today_of, tz_of
+from bot.dialogs.visit.handlers import country_of, today_of
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
 from bot.i18n import key
 from sales import cadence, prospecting, visits
 from sales.cadence import Channel, Outcome
 
 TIMES = ("09:00", "10:00", "14:00", "16:00")
+BACK_LIMIT = "back_limit"  # window data: the earliest day a visit may be backdated to
 
 
 async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -31,8 +32,8 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     nxt = d.get(NEXT) or {}
     return {
         "name": name, "today": today.isoformat(),
-        "tzinfo": ZoneInfo(await tz_of(dialog_manager)),
-        "min_day": today.toordinal() - visits.BACKDATE_DAYS,
+        **calendar_data(today, await country_of(dialog_manager)),
+        BACK_LIMIT: (today - timedelta(days=visits.BACKDATE_DAYS)).isoformat(),
         "recent": d.get(HITS) or [(str(p.id), p.card.name) for p in recent],
         "channels": [(ch.value, c.t.raw(key("visit-channel", ch.value))) for ch in Channel],
         "outcomes": [(o.value, c.t.raw(key("visit-outcome", o.value))) for o in Outcome],
@@ -52,7 +53,3 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
     }
-
-
-def min_date(data: dict[str, Any]) -> date:
-    return date.fromordinal(int(data["min_day"]))

@@ -29,6 +29,14 @@ async def tz_of(manager: DialogManager) -> str:
     return await visits.user_timezone(c.uow, c.me(), c.data["defaults"].timezone)
 
 
+async def country_of(manager: DialogManager) -> str:
+    """The team's country (else the deployment's): where the rep's calendar weeks start."""
+    c = ctx(manager)
+    team_id = c.me().team_id
+    team = await c.uow.teams.get(team_id) if team_id is not None else None
+    return team.country if team else str(c.data["defaults"].country)
+
+
 async def today_of(manager: DialogManager) -> date:
     return rhythm.local_today(await tz_of(manager), ctx(manager).now())
 

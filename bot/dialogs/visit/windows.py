@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -11,7 +10,6 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
-    Calendar,
     Cancel,
     Column,
     Group,
@@ -19,9 +17,9 @@ from aiogram_dialog.widgets.kbd import (
     Select,
     SwitchTo,
 )
-from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarConfig, CalendarUserConfig
 from aiogram_dialog.widgets.text import Format
 
+from bot.dialogs.calendar import TODAY, LocalCalendar
 from bot.dialogs.common import Notice, on_not_text, stray_input
 from bot.dialogs.visit import getters
 from bot.dialogs.visit import handlers as h
@@ -29,22 +27,6 @@ from bot.dialogs.visit.states import VisitSG as S
 from bot.i18n import I18NFormat, Label
 
 ANSWERS = [("yes", "answer-yes"), ("no", "answer-no"), ("unknown", "answer-unknown")]
-
-
-class LocalCalendar(Calendar):
-    """A calendar whose 'today' is the rep's local day, limited to allowed dates."""
-
-    def __init__(self, id: str, on_click: Any, future: bool) -> None:
-        super().__init__(id=id, on_click=on_click, config=CalendarConfig())
-        self.future = future
-
-    async def _get_user_config(self, data: dict[str, Any], manager: DialogManager
-                               ) -> CalendarUserConfig:
-        today = date.fromisoformat(data["today"])
-        tz: Any = data["tzinfo"]
-        if self.future:
-            return CalendarUserConfig(timezone=tz, min_date=today)
-        return CalendarUserConfig(timezone=tz, min_date=getters.min_date(data), max_date=today)
 
 
 def _select(items: str, wid: str, on_click: Any, width: int = 2) -> Group:
@@ -72,7 +54,8 @@ def visit_dialog() -> Dialog:
             Button(Label("visit-yesterday"), id="yesterday", on_click=h.on_day_quick),
             SwitchTo(Label("visit-calendar"), id="cal", state=S.calendar)),
             stray_input(), back=S.channel),
-        _step(S.calendar, "visit-ask-day", LocalCalendar("cal", h.on_day_picked, future=False),
+        _step(S.calendar, "visit-ask-day", LocalCalendar(
+            "cal", h.on_day_picked, min_key=getters.BACK_LIMIT, max_key=TODAY),
               stray_input(), back=S.day),
         _step(S.outcome, "visit-ask-outcome", _select("outcomes", "out", h.on_outcome),
               stray_input(), back=S.day),
@@ -100,7 +83,7 @@ def visit_dialog() -> Dialog:
                   Button(Label("visit-no-next"), id="no_next", on_click=h.on_no_next)),
               stray_input()),
         _step(S.next_calendar, "visit-ask-next",
-              LocalCalendar("ncal", h.on_next_picked, future=True), stray_input(),
+              LocalCalendar("ncal", h.on_next_picked, min_key=TODAY), stray_input(),
               back=S.next),
         _step(S.next_time, "visit-ask-time", _select("times", "time", h.on_time, width=5),
               MessageInput(h.on_time_text, content_types=[ContentType.TEXT]),
