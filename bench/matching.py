@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from sales.importing import parse_rows
-from sales.matching import Candidate, search
-from sales.prospects import Method
+from sales.prospects.importing import parse_rows
+from sales.prospects.matching import Candidate, search
+from sales.prospects.model import Method
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"

@@ -18,11 +18,15 @@ import typer
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
-from sales import agenda, importing, prospecting, teams
-from sales.errors import Refused
-from sales.matching import Hit
-from sales.models import Member, NewTeam, Role, Team, User
-from sales.ports import UnitOfWork
+from sales.cards.card import load_card
+from sales.kernel.errors import Refused
+from sales.people import use_cases as teams
+from sales.people.model import Member, NewTeam, Role, Team, User
+from sales.prospects import importing
+from sales.prospects import use_cases as prospecting
+from sales.prospects.matching import Hit
+from sales.rhythm import use_cases as agenda
+from sales.uow import UnitOfWork
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.repo import uow_factory
@@ -214,7 +218,7 @@ def prospects_search(
 def prospects_show(ctx: typer.Context, prospect_id: int,
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """One prospect's card with its history."""
-    view = _call(ctx, lambda uow: prospecting.card(uow, _shell(None), prospect_id))
+    view = _call(ctx, lambda uow: load_card(uow, _shell(None), prospect_id))
     card = view.prospect.card
     fields = prospecting.draft_to_data(card)
     data: dict[str, Any] = {

@@ -14,7 +14,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from sales.people import valid_country
+from sales.people.rules import valid_country
 
 DEFAULT_API = "https://api.telegram.org"
 DEFAULT_DB = "sqlite+aiosqlite:///data/xunke.db"

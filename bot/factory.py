@@ -27,7 +27,8 @@ from bot.handlers.gate import gate_router
 from bot.handlers.reminders import reminders_router
 from bot.i18n import Locales
 from bot.middlewares import ContextMiddleware, FloodMiddleware
-from sales.ports import Clock, UowFactory
+from sales.kernel.clock import Clock
+from sales.uow import UowFactory
 
 FetchFile = Callable[[Bot, str], Awaitable[bytes]]
 

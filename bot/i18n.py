@@ -13,7 +13,7 @@ from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.text import Text
 from fluent.runtime import FluentLocalization, FluentResourceLoader
 
-from sales.models import LANGUAGES
+from sales.people.model import LANGUAGES
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 T_KEY = "t"

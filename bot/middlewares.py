@@ -13,9 +13,11 @@ from aiogram.types import TelegramObject
 from aiogram.types import User as TgUser
 
 from bot.i18n import LOCALES_KEY, T_KEY, Locales
-from sales import people, teams
-from sales.models import Role, User
-from sales.ports import Clock, UnitOfWork, UowFactory
+from sales.kernel.clock import Clock
+from sales.people import rules as people
+from sales.people import use_cases as teams
+from sales.people.model import Role, User
+from sales.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

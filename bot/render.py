@@ -10,8 +10,9 @@ from datetime import date
 
 from bot.i18n import Translator
 from bot.i18n import key as i18n_key
-from sales import man
-from sales.prospects import Birthday, ContactWindow, Kind, ManAnswers, ProspectDraft
+from sales.prospects import man
+from sales.prospects.man import ManAnswers
+from sales.prospects.model import Birthday, ContactWindow, Kind, ProspectDraft
 
 
 def birthday_text(t: Translator, b: Birthday) -> str:

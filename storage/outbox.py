@@ -10,13 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sales.outbox import (
-    OutboxItem,
-    OutboxStatus,
-    OutMessage,
-    buttons_from_json,
-    buttons_to_json,
-)
+from sales.outbox.model import OutboxItem, OutboxStatus, OutMessage
+from sales.outbox.rules import buttons_from_json, buttons_to_json
 from storage.models import OutboxRow
 
 PENDING, SENDING = OutboxStatus.PENDING.value, OutboxStatus.SENDING.value

@@ -8,14 +8,13 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sales.matching import Candidate
-from sales.models import ProspectEvent
-from sales.prospects import (
-    Answer,
+from sales.prospects.events import ProspectEvent
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.matching import Candidate
+from sales.prospects.model import (
     Birthday,
     ContactWindow,
     Kind,
-    ManAnswers,
     Method,
     Prospect,
     ProspectDraft,

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from sales.models import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
-from sales.ports import UnitOfWork
+from sales.people.model import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
+from sales.uow import UnitOfWork
 from storage.models import AuditRow, InviteRow, TeamRow, UserRow
 from storage.outbox import SqlOutboxRepo
 from storage.prospect_repo import ProspectRepo

@@ -7,9 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sales.cadence import Channel, Outcome
-from sales.prospects import Prospect
-from sales.visits import FollowUp, NextStep, Visit, VisitDraft
+from sales.prospects.model import Prospect
+from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft
 from storage.models import FollowUpRow, ProspectRow, VisitRow
 
 OPEN = "open"

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.i18n import Locales
-from sales.ports import UowFactory
+from sales.uow import UowFactory
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.repo import uow_factory as make_uow_factory

@@ -17,9 +17,10 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
-from sales.errors import Refused
-from sales.models import User
-from sales.ports import Clock, UnitOfWork
+from sales.kernel.clock import Clock
+from sales.kernel.errors import Refused
+from sales.people.model import User
+from sales.uow import UnitOfWork
 
 NOTICE = "notice"
 log = logging.getLogger(__name__)

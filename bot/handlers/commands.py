@@ -21,10 +21,14 @@ from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.i18n import T_KEY, Locales, Translator
 from bot.middlewares import ACTOR_KEY
-from sales import agenda, people, teams, visits
-from sales.errors import Refused
-from sales.models import User
-from sales.ports import Clock, UnitOfWork
+from sales.kernel.clock import Clock
+from sales.kernel.errors import Refused
+from sales.people import rules as people
+from sales.people import use_cases as teams
+from sales.people.model import User
+from sales.rhythm import use_cases as agenda
+from sales.uow import UnitOfWork
+from sales.visits import use_cases as visits
 
 PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel")
 GROUP_COMMANDS = ("bind",)

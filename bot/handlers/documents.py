@@ -8,7 +8,7 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from bot.dialogs.importer.states import FILE_ID, FILE_NAME, FILE_SIZE, ImportSG
-from sales.models import User
+from sales.people.model import User
 
 
 def documents_router() -> Router:

@@ -13,8 +13,8 @@ from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, Unknown
 
 from bot.dialogs.menu.states import MenuSG
 from bot.i18n import T_KEY, Locales, Translator
-from sales.errors import Refused
-from sales.models import User
+from sales.kernel.errors import Refused
+from sales.people.model import User
 
 log = logging.getLogger(__name__)
 

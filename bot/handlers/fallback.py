@@ -9,7 +9,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from bot.dialogs.find.states import QUERY, FindSG
 from bot.i18n import Translator
-from sales.models import User
+from sales.people.model import User
 
 
 def fallback_router() -> Router:

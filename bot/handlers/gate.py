@@ -10,7 +10,7 @@ from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
-from sales.models import User
+from sales.people.model import User
 
 
 class Unregistered(Filter):

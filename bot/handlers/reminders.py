@@ -13,10 +13,13 @@ from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from bot.i18n import Translator
 from bot.jobs.rhythm import ReminderCb
-from sales import agenda, rhythm, visits
-from sales.errors import Refused
-from sales.models import User
-from sales.ports import Clock, UnitOfWork
+from sales.kernel.clock import Clock, local_now
+from sales.kernel.errors import Refused
+from sales.people.model import User
+from sales.rhythm import rules as rhythm
+from sales.rhythm import use_cases as agenda
+from sales.uow import UnitOfWork
+from sales.visits import use_cases as visits
 
 
 def reminders_router() -> Router:
@@ -56,5 +59,5 @@ async def _snooze(callback: CallbackQuery, data: ReminderCb, actor: User, uow: U
     tz = await visits.user_timezone(uow, actor, defaults.timezone)
     choice: rhythm.SnoozeChoice = "hour" if data.action == "hour" else "tomorrow"
     until = await agenda.snooze(uow, actor, data.id, choice, clock(), tz)
-    local = rhythm.local_now(tz, until)
+    local = local_now(tz, until)
     await callback.answer(t.raw("reminder-snoozed", at=local.strftime("%Y-%m-%d %H:%M")))

@@ -13,11 +13,13 @@ from aiogram.filters.callback_data import CallbackData
 from bot.i18n import Translator, key
 from bot.jobs.scheduler import JobDeps
 from bot.render import listing
-from sales import agenda, rhythm
-from sales.agenda import Person
-from sales.outbox import Button, Buttons, OutMessage, enqueue
-from sales.ports import UnitOfWork
-from sales.visits import FollowUp
+from sales.outbox.model import Button, Buttons, OutMessage
+from sales.outbox.use_cases import enqueue
+from sales.rhythm import rules as rhythm
+from sales.rhythm import use_cases as agenda
+from sales.rhythm.model import Agenda, FollowUpView, Person
+from sales.uow import UnitOfWork
+from sales.visits.model import FollowUp
 
 ITEMS_SHOWN = 8
 LINES_SHOWN = 15  # per section: an agenda stays far below Telegram's 4096 characters
@@ -40,20 +42,20 @@ async def _once(uow: UnitOfWork, msg: OutMessage, now: datetime) -> None:
         await enqueue(uow, msg, now)
 
 
-def _item_buttons(t: Translator, items: list[rhythm.FollowUpView]) -> Buttons:
+def _item_buttons(t: Translator, items: list[FollowUpView]) -> Buttons:
     return tuple((Button(f"📇 {i.prospect_name}"[:60], ReminderCb(action="open",
                                                                   id=i.prospect_id).pack()),
                   Button(t.raw("reminder-done"), ReminderCb(action="done", id=i.id).pack()))
                  for i in items[:ITEMS_SHOWN])
 
 
-def _line(t: Translator, item: rhythm.FollowUpView, overdue: bool) -> str:
+def _line(t: Translator, item: FollowUpView, overdue: bool) -> str:
     when = item.due_on.isoformat() if overdue else (
         f"{item.due_time:%H:%M}" if item.due_time else "")
     return t("agenda-line", when=when, name=item.prospect_name, text=item.text or "")
 
 
-def agenda_message(t: Translator, person: Person, a: rhythm.Agenda) -> OutMessage:
+def agenda_message(t: Translator, person: Person, a: Agenda) -> OutMessage:
     """The morning message: today's follow-ups, overdue ones and the new-contact target."""
 
     def more(n: int) -> str:

@@ -18,8 +18,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[impo
 from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 
 from bot.i18n import Locales
-from sales.outbox import Transport
-from sales.ports import Clock, UowFactory
+from sales.kernel.clock import Clock
+from sales.outbox.ports import Transport
+from sales.uow import UowFactory
 
 JOB_OPTIONS: dict[str, Any] = {
     "replace_existing": True,

@@ -27,8 +27,8 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.jobs.scheduler import JobDeps
-from sales import outbox
-from sales.outbox import (
+from sales.outbox import use_cases as outbox
+from sales.outbox.model import (
     Buttons,
     OutboxItem,
     Outcome,

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import DefaultsSection
 from bot.factory import create_dispatcher
 from bot.i18n import Locales
-from sales import teams
-from sales.models import Invite, NewTeam, Role, Team, User
-from sales.ports import UnitOfWork
+from sales.people import use_cases as teams
+from sales.people.model import Invite, NewTeam, Role, Team, User
+from sales.uow import UnitOfWork
 from storage.db import session_factory
 from storage.fsm import DbStorage
 from storage.repo import uow_factory

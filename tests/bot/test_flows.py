@@ -8,7 +8,7 @@ import pytest
 from aiogram.methods import SetMyCommands
 from sqlalchemy import delete, text
 
-from sales.models import Role
+from sales.people.model import Role
 from storage.models import FsmRow
 from tests.bot.conftest import ADMIN_ID, Harness, button, buttons
 

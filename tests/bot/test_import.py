@@ -9,9 +9,9 @@ from aiogram.types import Chat, Document, Message, Update
 from aiogram.types import User as TgUser
 from openpyxl import Workbook
 
-from sales import prospecting
-from sales.models import Role
-from sales.prospects import Kind, Method, ProspectDraft
+from sales.people.model import Role
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Method, ProspectDraft
 from tests.bot.conftest import Harness, button, buttons
 
 CSV = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery
 
-from sales.models import Role
-from sales.ports import UnitOfWork
+from sales.people.model import Role
+from sales.uow import UnitOfWork
 from tests.bot.conftest import ADMIN_ID, Harness, button, buttons
 
 
@@ -44,7 +44,7 @@ async def test_unregistered_gets_one_sentence_and_no_menu(h: Harness) -> None:
 
 
 async def test_deactivated_user_is_treated_as_unregistered(h: Harness) -> None:
-    from sales import teams
+    from sales.people import use_cases as teams
 
     team = await h.team()
     await h.member(1, team)

@@ -6,9 +6,9 @@ from aiogram.methods import SendMessage
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
-from sales import prospecting
-from sales.models import Role, Team, User
-from sales.prospects import Kind, Method, ProspectDraft
+from sales.people.model import Role, Team, User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Method, ProspectDraft
 from tests.bot.conftest import Harness, button, buttons
 
 
@@ -204,7 +204,7 @@ async def test_rep_sees_no_reassign_and_manager_of_other_team_sees_nothing(h: Ha
 
 
 async def test_manager_hands_over_all_prospects_of_a_rep_who_left(h: Harness) -> None:
-    from sales import teams
+    from sales.people import use_cases as teams
 
     team, leaver = await _rep(h)
     _, heir = await _rep(h, 2, team)
@@ -234,7 +234,7 @@ async def test_rep_cannot_hand_over(h: Harness) -> None:
     await _saved(h, mate, "B1")
     import pytest
 
-    from sales.errors import Refused
+    from sales.kernel.errors import Refused
 
     with pytest.raises(Refused, match="prospect-not-allowed"):
         await h.run(lambda uow: prospecting.hand_over_all(uow, rep, team.id, mate.id, rep.id,
@@ -259,7 +259,7 @@ async def test_unfinished_draft_survives_restart_and_cancel_drops_it(h: Harness)
 
 
 async def test_my_prospects_priority_and_filters(h: Harness) -> None:
-    from sales.prospects import Answer, ManAnswers
+    from sales.prospects.man import Answer, ManAnswers
 
     _, rep = await _rep(h)
     for name, answers in (("Low", ManAnswers(Answer.NO, Answer.NO, Answer.NO)),

@@ -8,10 +8,10 @@ from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.jobs.rhythm import ReminderCb
-from sales import prospecting
-from sales.ports import UnitOfWork
-from sales.prospects import Kind, Method, ProspectDraft
-from sales.visits import NextStep
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Method, ProspectDraft
+from sales.uow import UnitOfWork
+from sales.visits.model import NextStep
 from tests.bot.conftest import Harness, button
 
 

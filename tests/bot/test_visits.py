@@ -10,17 +10,11 @@ from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
-from sales import prospecting, teams
-from sales.models import NewTeam, Role
-from sales.prospects import (
-    Answer,
-    ContactWindow,
-    Kind,
-    ManAnswers,
-    Method,
-    ProspectDraft,
-    Stage,
-)
+from sales.people import use_cases as teams
+from sales.people.model import NewTeam, Role
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.model import ContactWindow, Kind, Method, ProspectDraft, Stage
 from tests.bot.conftest import Harness, button, buttons
 
 

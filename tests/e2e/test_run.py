@@ -81,9 +81,9 @@ async def _seed_due_follow_up(db: Path) -> None:
     """A follow-up whose time has just passed, written while the bot runs (shared database)."""
     from datetime import UTC, datetime, timedelta
 
-    from sales import prospecting
-    from sales.prospects import Kind, Method, ProspectDraft
-    from sales.visits import NextStep
+    from sales.prospects import use_cases as prospecting
+    from sales.prospects.model import Kind, Method, ProspectDraft
+    from sales.visits.model import NextStep
     from storage.db import create_engine, session_factory
     from storage.repo import uow_factory
 

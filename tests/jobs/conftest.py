@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sales.ports import UowFactory
+from sales.uow import UowFactory
 
 
 @pytest.fixture

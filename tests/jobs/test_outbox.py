@@ -11,10 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from sales import outbox
-from sales.models import NewUser, Role
-from sales.outbox import (
-    MAX_ATTEMPTS,
+from sales.outbox import use_cases as outbox
+from sales.outbox.model import (
     Button,
     OutboxItem,
     OutboxStatus,
@@ -26,7 +24,9 @@ from sales.outbox import (
     Transient,
     Unreachable,
 )
-from sales.ports import UowFactory
+from sales.outbox.rules import MAX_ATTEMPTS
+from sales.people.model import NewUser, Role
+from sales.uow import UowFactory
 from storage.db import (
     create_engine,
     release_scheduler_lock,

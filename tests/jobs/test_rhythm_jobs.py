@@ -13,11 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.i18n import Locales
 from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps
-from sales import agenda, prospecting, teams
-from sales.models import NewTeam, User
-from sales.ports import UowFactory
-from sales.prospects import Kind, Method, ProspectDraft, Stage
-from sales.visits import NextStep
+from sales.kernel import clock
+from sales.people import use_cases as teams
+from sales.people.model import NewTeam, User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Method, ProspectDraft, Stage
+from sales.rhythm import use_cases as agenda
+from sales.uow import UowFactory
+from sales.visits.model import NextStep
 from storage.db import create_engine, session_factory
 from storage.models import OutboxRow
 from storage.repo import uow_factory
@@ -52,7 +55,6 @@ async def rep(uows: UowFactory, tz: str = "Asia/Shanghai", weekday: int = 4) -> 
 async def follow_up(uows: UowFactory, user: User, name: str, due: date, at: time | None = None,
                     tz: str = "Asia/Shanghai", stage: Stage = Stage.NEW) -> int:
     """A prospect with one open follow-up (created long ago)."""
-    from sales import rhythm
 
     created = datetime(2026, 1, 1, tzinfo=UTC)
     async with uows() as uow:
@@ -60,7 +62,7 @@ async def follow_up(uows: UowFactory, user: User, name: str, due: date, at: time
                                                               Method.TELEPHONE, stage=stage),
                                      created)
     async with uows() as uow:
-        moment = rhythm.due_at(due, at, tz) if at else None
+        moment = clock.due_at(due, at, tz) if at else None
         item = await uow.follow_ups.add(p, user.id, NextStep(due, f"call {name}", at), moment,
                                         None, created)
         await uow.commit()

@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.jobs import jobs
 from bot.jobs.scheduler import JobDeps
 from bot.jobs.sender import Limits, RateLimiter, Sender, flag_stuck, keyboard, send_due
-from sales.models import NewUser, Role
-from sales.outbox import Button, OutboxItem, OutboxStatus, OutMessage
-from sales.ports import UowFactory
+from sales.outbox.model import Button, OutboxItem, OutboxStatus, OutMessage
+from sales.people.model import NewUser, Role
+from sales.uow import UowFactory
 from storage.db import session_factory
 from storage.repo import uow_factory
 from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram

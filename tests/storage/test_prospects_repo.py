@@ -6,20 +6,14 @@ from datetime import datetime, time
 
 import pytest
 
-from sales import prospecting, teams
-from sales.errors import Refused
-from sales.models import NewTeam, Role, User
-from sales.ports import UowFactory
-from sales.prospects import (
-    Answer,
-    Birthday,
-    ContactWindow,
-    Kind,
-    ManAnswers,
-    Method,
-    ProspectDraft,
-    Stage,
-)
+from sales.cards.card import load_card
+from sales.kernel.errors import Refused
+from sales.people import use_cases as teams
+from sales.people.model import NewTeam, Role, User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.model import Birthday, ContactWindow, Kind, Method, ProspectDraft, Stage
+from sales.uow import UowFactory
 from tests.storage.test_repos import run
 
 FULL = ProspectDraft(
@@ -46,7 +40,7 @@ async def _people(f: UowFactory, now: datetime) -> tuple[User, User, User]:
 async def test_full_card_round_trips(uow_factory: UowFactory, now: datetime) -> None:
     rep, _, _ = await _people(uow_factory, now)
     saved = await run(uow_factory, prospecting.create, rep, FULL, now)
-    view = await run(uow_factory, prospecting.card, rep, saved.id)
+    view = await run(uow_factory, load_card, rep, saved.id)
     card = view.prospect.card
     assert card.phone == "+8613812345678" and card.email == "Zhang@example.com"
     assert card.birthday == Birthday(3, 5, 1980, True) and card.tags == ("VIP", "展会")
@@ -61,13 +55,13 @@ async def test_scope_history_and_hand_over(uow_factory: UowFactory, now: datetim
     p = await run(uow_factory, prospecting.create, rep,
                   ProspectDraft(Kind.INDIVIDUAL, "Wang", Method.EXHIBITION), now)
     with pytest.raises(Refused, match="prospect-not-found"):
-        await run(uow_factory, prospecting.card, mate, p.id)
+        await run(uow_factory, load_card, mate, p.id)
     await run(uow_factory, prospecting.set_stage, rep, p.id, Stage.MET, now)
     await run(uow_factory, prospecting.edit, rep, p.id, "phone", "13812345678", now)
     moved, heir = await run(uow_factory, prospecting.hand_over_all, boss, boss.team_id, rep.id,
                             mate.id, now)
     assert moved == 1 and heir.id == mate.id
-    view = await run(uow_factory, prospecting.card, mate, p.id)
+    view = await run(uow_factory, load_card, mate, p.id)
     assert [(e.kind, e.field) for e in view.history] == [
         ("owner", "owner"), ("field", "phone"), ("stage", "stage"), ("created", None)]
     assert view.history[2].old == "new" and view.history[2].new == "met"

@@ -10,11 +10,12 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy.exc import StatementError
 
-from sales import teams
-from sales.errors import Refused
-from sales.models import Invite, NewTeam, Role, Team, User
-from sales.people import TOKEN_RE
-from sales.ports import InviteRepo, UowFactory
+from sales.kernel.errors import Refused
+from sales.people import use_cases as teams
+from sales.people.model import Invite, NewTeam, Role, Team, User
+from sales.people.ports import InviteRepo
+from sales.people.rules import TOKEN_RE
+from sales.uow import UowFactory
 
 T = TypeVar("T")
 ADMIN_TG, MANAGER_TG, REP_TG, OTHER_TG = 1001, 2002, 3003, 4004

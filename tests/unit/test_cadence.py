@@ -6,19 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from sales import cadence
-from sales.cadence import Outcome, Warning
-from sales.man import ManClass
-from sales.prospects import (
-    Answer,
-    ContactWindow,
-    Kind,
-    ManAnswers,
-    Method,
-    Prospect,
-    ProspectDraft,
-    Stage,
-)
+from sales.prospects.man import Answer, ManAnswers, ManClass
+from sales.prospects.model import ContactWindow, Kind, Method, Prospect, ProspectDraft, Stage
+from sales.visits import cadence
+from sales.visits.model import Channel, FollowUpSuggestion, Outcome, Warning
 
 Y, N, U = Answer.YES, Answer.NO, Answer.UNKNOWN
 MAN_OF: dict[ManClass | None, ManAnswers] = {
@@ -100,7 +91,7 @@ def test_every_outcome_and_stage_has_a_rule() -> None:
 
 
 def test_vocabulary_values_are_stored_strings() -> None:
-    assert [c.value for c in cadence.Channel] == ["visit", "call", "message", "mail", "other"]
+    assert [c.value for c in Channel] == ["visit", "call", "message", "mail", "other"]
     assert [o.value for o in Outcome] == [
         "no_answer", "not_interested", "interested", "appointment", "met", "quoted", "won",
         "lost",
@@ -138,7 +129,7 @@ def test_suggestion_per_class_and_stage(
     cls: ManClass | None, stage: Stage, outcome: Outcome | None, days: int, reason: str
 ) -> None:
     got = cadence.suggest_follow_up(prospect(cls, stage), outcome, WED)
-    assert got == cadence.FollowUpSuggestion(WED + timedelta(days=days), None, days, reason)
+    assert got == FollowUpSuggestion(WED + timedelta(days=days), None, days, reason)
 
 
 @pytest.mark.parametrize("stage", list(Stage))

@@ -84,9 +84,9 @@ def test_prospects_search_and_show(cfg: Path) -> None:
 
     from bot.cli import _in_db
     from bot.config import load_settings
-    from sales import prospecting
-    from sales.models import Role
-    from sales.prospects import Kind, Method, ProspectDraft
+    from sales.people.model import Role
+    from sales.prospects import use_cases as prospecting
+    from sales.prospects.model import Kind, Method, ProspectDraft
 
     assert xunke(cfg, "team", "create", "North")[0] == 0
     invite = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])
@@ -95,7 +95,7 @@ def test_prospects_search_and_show(cfg: Path) -> None:
     async def seed(uow: object) -> int:
         from datetime import UTC, datetime
 
-        from sales import teams
+        from sales.people import use_cases as teams
 
         now = datetime.now(UTC)
         rep = await teams.accept_invite(uow, token, 77, "Rep", now)  # type: ignore[arg-type]
@@ -119,7 +119,7 @@ def test_import_dry_run_then_real(cfg: Path, tmp_path: Path) -> None:
 
     from bot.cli import _in_db
     from bot.config import load_settings
-    from sales import teams
+    from sales.people import use_cases as teams
 
     assert xunke(cfg, "team", "create", "North")[0] == 0
     token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
@@ -153,9 +153,10 @@ def test_agenda_command(cfg: Path) -> None:
 
     from bot.cli import _in_db
     from bot.config import load_settings
-    from sales import prospecting, teams
-    from sales.prospects import Kind, Method, ProspectDraft
-    from sales.visits import NextStep
+    from sales.people import use_cases as teams
+    from sales.prospects import use_cases as prospecting
+    from sales.prospects.model import Kind, Method, ProspectDraft
+    from sales.visits.model import NextStep
 
     assert xunke(cfg, "team", "create", "North")[0] == 0
     token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]

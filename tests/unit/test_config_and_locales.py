@@ -86,7 +86,7 @@ def test_keys_follow_flow_prefix_convention() -> None:
 
 def test_every_refusal_code_in_sales_has_a_text() -> None:
     codes = set()
-    for path in (ROOT / "sales").glob("*.py"):
+    for path in (ROOT / "sales").rglob("*.py"):
         codes |= set(re.findall(r'Refused\(\s*"([a-z0-9-]+)"', path.read_text()))
     assert codes, "no refusal codes found: the pattern is broken"
     assert sorted(codes - set(_messages("en"))) == []

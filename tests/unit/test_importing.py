@@ -8,11 +8,11 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook
 
-from sales import importing
-from sales.errors import Refused
-from sales.importing import Column, map_headers, parse_rows, read_table
-from sales.matching import Candidate, MatchKind, MatchReason
-from sales.prospects import Birthday, Kind, Method
+from sales.kernel.errors import Refused
+from sales.prospects import importing
+from sales.prospects.importing import Column, map_headers, parse_rows, read_table
+from sales.prospects.matching import Candidate, MatchKind, MatchReason
+from sales.prospects.model import Birthday, Kind, Method
 
 TODAY = date(2026, 11, 23)
 

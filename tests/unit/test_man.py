@@ -6,10 +6,9 @@ from itertools import product
 
 import pytest
 
-from sales import man
-from sales.errors import Refused
-from sales.man import Letter, ManClass, Verdict
-from sales.prospects import Answer, ManAnswers
+from sales.kernel.errors import Refused
+from sales.prospects import man
+from sales.prospects.man import Answer, Letter, ManAnswers, ManClass, Verdict
 
 Y, N, U = Answer.YES, Answer.NO, Answer.UNKNOWN
 

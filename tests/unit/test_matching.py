@@ -6,22 +6,22 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sales import matching
-from sales.matching import (
+from sales.prospects import matching
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.matching import (
     DUPLICATE_THRESHOLD,
     Candidate,
     MatchKind,
     MatchReason,
     QuickLine,
-    by_priority,
     find_duplicates,
     name_keys,
     name_score,
     parse_quick_line,
-    priority,
     search,
 )
-from sales.prospects import Answer, Kind, ManAnswers, Method, Prospect, ProspectDraft, Stage
+from sales.prospects.model import Kind, Method, Prospect, ProspectDraft, Stage
+from sales.prospects.priority import PARKED_PRIORITY, by_priority, days_since_contact, priority
 
 TODAY = date(2026, 11, 23)
 
@@ -288,7 +288,7 @@ def test_priority_follows_class_then_stage_then_staleness() -> None:
 
 
 def test_never_contacted_counts_from_creation_and_stage_adds_points() -> None:
-    assert matching.days_since_contact(prospect(1), TODAY) == 53
+    assert days_since_contact(prospect(1), TODAY) == 53
     assert priority(prospect(1, "YYY", Stage.APPOINTMENT, TODAY), TODAY) > priority(
         prospect(2, "YYY", Stage.NEW, TODAY), TODAY
     )
@@ -298,8 +298,8 @@ def test_never_contacted_counts_from_creation_and_stage_adds_points() -> None:
     ("item", "expected"),
     [
         (prospect(1, "YYY", do_not_contact=True), 0),
-        (prospect(2, "YYY", Stage.LOST), matching.PARKED_PRIORITY),
-        (prospect(3, "YYY", Stage.DORMANT), matching.PARKED_PRIORITY),
+        (prospect(2, "YYY", Stage.LOST), PARKED_PRIORITY),
+        (prospect(3, "YYY", Stage.DORMANT), PARKED_PRIORITY),
     ],
 )
 def test_parked_and_do_not_contact_prospects_sink(item: Prospect, expected: int) -> None:

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sales.outbox import (
+from sales.outbox.model import Button
+from sales.outbox.rules import (
     BACKOFF_CAP,
     ERROR_MAX,
     MAX_ATTEMPTS,
     STUCK_AFTER,
-    Button,
     backoff,
     buttons_from_json,
     buttons_to_json,

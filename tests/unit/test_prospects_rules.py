@@ -6,10 +6,10 @@ from datetime import date, time
 
 import pytest
 
-from sales import prospects
-from sales.errors import Refused
-from sales.prospects import (
-    Answer,
+from sales.kernel.errors import Refused
+from sales.prospects import model as prospects
+from sales.prospects.man import Answer
+from sales.prospects.model import (
     Birthday,
     ContactWindow,
     Kind,

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
-from sales import rhythm
-from sales.models import Role, User
-from sales.rhythm import FollowUpView
+from sales.kernel import clock
+from sales.people.model import Role, User
+from sales.rhythm import rules as rhythm
+from sales.rhythm.model import EveningCheck, FollowUpView
 
 SH, BER, NY = "Asia/Shanghai", "Europe/Berlin", "America/New_York"
 
@@ -32,17 +33,17 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second:
     ],
 )
 def test_local_today(tz: str, now: datetime, expected: date) -> None:
-    assert rhythm.local_today(tz, now) == expected
+    assert clock.local_today(tz, now) == expected
 
 
 def test_aware_non_utc_input_is_the_same_instant() -> None:
     beijing = datetime(2026, 6, 11, 0, 30, tzinfo=timezone(timedelta(hours=8)))
-    assert rhythm.local_today(NY, beijing) == date(2026, 6, 10)
+    assert clock.local_today(NY, beijing) == date(2026, 6, 10)
 
 
 def test_naive_datetime_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
-        rhythm.local_today(SH, datetime(2026, 6, 10, 8))
+        clock.local_today(SH, datetime(2026, 6, 10, 8))
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_naive_datetime_is_refused() -> None:
     ],
 )
 def test_due_at(day: date, at: time, tz: str, expected: datetime) -> None:
-    got = rhythm.due_at(day, at, tz)
+    got = clock.due_at(day, at, tz)
     assert got == expected
     assert got.tzinfo is UTC
 
@@ -282,5 +283,5 @@ def test_evening_check(open_due: int, new_contacts: int, target: int, sent: bool
     if not sent:
         assert check is None
         return
-    assert check == rhythm.EveningCheck(TODAY, open_due, new_contacts, target)
+    assert check == EveningCheck(TODAY, open_due, new_contacts, target)
     assert check.remaining == remaining

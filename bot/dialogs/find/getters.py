@@ -9,11 +9,12 @@ from aiogram_dialog import DialogManager
 from bot.dialogs.common import ctx
 from bot.dialogs.find.states import CLASS, METHOD, QUERY, STAGE
 from bot.i18n import key as i18n_key
-from sales import man, prospecting
-from sales.errors import Refused
-from sales.man import ManClass
-from sales.matching import parse_quick_line
-from sales.prospects import Method, Stage
+from sales.kernel.errors import Refused
+from sales.prospects import man
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import ManClass
+from sales.prospects.matching import parse_quick_line
+from sales.prospects.model import Method, Stage
 
 
 async def results(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

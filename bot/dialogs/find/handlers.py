@@ -12,8 +12,8 @@ from bot.dialogs.common import ctx
 from bot.dialogs.find.states import QUERY, FindSG
 from bot.dialogs.newprospect.states import PREFILL, NewProspectSG
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
-from sales import prospecting
-from sales.matching import parse_quick_line
+from sales.prospects import use_cases as prospecting
+from sales.prospects.matching import parse_quick_line
 
 QUERY_MAX = 200
 

@@ -20,8 +20,8 @@ from bot.dialogs.importer.states import (
     ImportSG,
 )
 from bot.i18n import Translator
-from sales import importing
-from sales.errors import Refused
+from sales.kernel.errors import Refused
+from sales.prospects import importing
 
 PREVIEW_ROWS = 5
 REJECTED_SHOWN = 15

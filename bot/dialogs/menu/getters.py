@@ -7,7 +7,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.dialogs.common import ctx
-from sales import people
+from sales.people import rules as people
 
 
 async def menu(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

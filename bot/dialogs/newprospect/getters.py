@@ -10,8 +10,8 @@ from bot.dialogs.common import ctx
 from bot.dialogs.newprospect.states import DRAFT, MATCHES, REFERRER_HITS, SUMMARY_FIELDS
 from bot.i18n import key as i18n_key
 from bot.render import card_text
-from sales.prospecting import draft_from_data
-from sales.prospects import Kind, Method
+from sales.prospects.model import Kind, Method
+from sales.prospects.use_cases import draft_from_data
 
 
 async def draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

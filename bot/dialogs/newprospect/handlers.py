@@ -9,14 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import (
-    clear_notice,
-    ctx,
-    refuse,
-    set_notice,
-    start_edit,
-    typed_value,
-)
+from bot.dialogs.common import clear_notice, ctx, refuse, set_notice, start_edit, typed_value
 from bot.dialogs.newprospect.states import (
     DRAFT,
     FIELD,
@@ -29,17 +22,11 @@ from bot.dialogs.newprospect.states import (
     NewProspectSG,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
-from sales import prospecting
-from sales.errors import Refused
-from sales.matching import Match
-from sales.prospects import (
-    REFERRAL_METHODS,
-    Answer,
-    Kind,
-    ManAnswers,
-    Method,
-    ProspectDraft,
-)
+from sales.kernel.errors import Refused
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.matching import Match
+from sales.prospects.model import REFERRAL_METHODS, Kind, Method, ProspectDraft
 
 DEFAULT_METHOD = Method.COLD_CANVASS  # a rep saving in front of a customer met them in person
 REF_PENDING = "ref_pending"

@@ -11,18 +11,19 @@ from bot.dialogs.newprospect.states import SUMMARY_FIELDS
 from bot.dialogs.prospect.states import PROSPECT_ID
 from bot.i18n import key as i18n_key
 from bot.render import card_text, day_text
-from sales import prospecting
-from sales.errors import Refused
-from sales.models import Role
-from sales.prospects import Kind, Stage
-from sales.visits import FollowUp
+from sales.cards.card import load_card
+from sales.kernel.errors import Refused
+from sales.people.model import Role
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Stage
+from sales.visits.model import FollowUp
 
 
 async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The whole card, or `missing` when the id is not this person's to see."""
     c = ctx(dialog_manager)
     try:
-        view = await prospecting.card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
+        view = await load_card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
     except Refused:
         return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
                 "last": "", "next": "", "quote": "", "history_html": "", "contacts_html": "",

@@ -13,9 +13,10 @@ from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, tell_user,
 from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
-from sales import prospecting
-from sales.errors import Refused
-from sales.prospects import Answer, Stage
+from sales.kernel.errors import Refused
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer
+from sales.prospects.model import Stage
 
 
 async def on_start(start_data: Data, manager: DialogManager) -> None:

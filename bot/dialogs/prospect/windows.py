@@ -5,15 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import (
-    Button,
-    Cancel,
-    Column,
-    Group,
-    Row,
-    Select,
-    SwitchTo,
-)
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, field_window, stray_input

@@ -8,7 +8,7 @@ from aiogram_dialog import DialogManager
 
 from bot.dialogs.common import ctx
 from bot.dialogs.settings.states import COMMON_TIMEZONES, LANGUAGE_NAMES, TIME_CHOICES, WHICH
-from sales import teams
+from sales.people import use_cases as teams
 
 
 async def overview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

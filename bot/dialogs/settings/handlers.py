@@ -13,8 +13,9 @@ from bot.dialogs.common import clear_notice, ctx, refuse
 from bot.dialogs.settings.states import WHICH, SettingsSG
 from bot.handlers.commands import publish_for_chat
 from bot.i18n import T_KEY
-from sales import teams, visits
-from sales.errors import Refused
+from sales.kernel.errors import Refused
+from sales.people import use_cases as teams
+from sales.visits import use_cases as visits
 
 
 async def on_language(

@@ -16,8 +16,9 @@ from bot.dialogs.team.states import (
     INVITE_ROLE,
     TEAM_ID,
 )
-from sales import people, teams
-from sales.models import Role
+from sales.people import rules as people
+from sales.people import use_cases as teams
+from sales.people.model import Role
 
 
 async def team_list(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

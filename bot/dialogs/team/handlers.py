@@ -20,9 +20,10 @@ from bot.dialogs.team.states import (
     TEAM_ID,
     TeamSG,
 )
-from sales import prospecting, teams
-from sales.errors import Refused
-from sales.models import NewTeam, Role
+from sales.kernel.errors import Refused
+from sales.people import use_cases as teams
+from sales.people.model import NewTeam, Role
+from sales.prospects import use_cases as prospecting
 
 
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item_id: str) -> None:

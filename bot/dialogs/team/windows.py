@@ -7,15 +7,7 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import (
-    Button,
-    Cancel,
-    Column,
-    Row,
-    ScrollingGroup,
-    Select,
-    SwitchTo,
-)
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, ScrollingGroup, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input

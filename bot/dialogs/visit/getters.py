@@ -12,8 +12,10 @@ from bot.dialogs.common import ctx
 from bot.dialogs.visit.handlers import country_of, today_of
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
 from bot.i18n import key
-from sales import cadence, prospecting, visits
-from sales.cadence import Channel, Outcome
+from sales.prospects import use_cases as prospecting
+from sales.visits import cadence
+from sales.visits import use_cases as visits
+from sales.visits.model import Channel, Outcome
 
 TIMES = ("09:00", "10:00", "14:00", "16:00")
 BACK_LIMIT = "back_limit"  # window data: the earliest day a visit may be backdated to

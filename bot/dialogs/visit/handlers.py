@@ -15,10 +15,14 @@ from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, MAN, NEXT, PROSPECT_ID, SAVED, STAGE
 from bot.dialogs.visit.states import VisitSG as S
-from sales import cadence, prospecting, rhythm, visits
-from sales.cadence import Channel, Outcome
-from sales.errors import Refused
-from sales.prospects import Answer, ManAnswers, Stage
+from sales.kernel import clock
+from sales.kernel.errors import Refused
+from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.model import Stage
+from sales.visits import cadence
+from sales.visits import use_cases as visits
+from sales.visits.model import Channel, NextStep, Outcome, VisitDraft
 
 LETTERS = {"M": "money", "A": "authority", "N": "need"}
 
@@ -38,7 +42,7 @@ async def country_of(manager: DialogManager) -> str:
 
 
 async def today_of(manager: DialogManager) -> date:
-    return rhythm.local_today(await tz_of(manager), ctx(manager).now())
+    return clock.local_today(await tz_of(manager), ctx(manager).now())
 
 
 def _draft(manager: DialogManager) -> dict[str, Any]:
@@ -266,9 +270,9 @@ async def _save(manager: DialogManager) -> None:
     await manager.switch_to(S.done)
 
 
-def _visit_draft(d: dict[str, Any]) -> visits.VisitDraft:
+def _visit_draft(d: dict[str, Any]) -> VisitDraft:
     v = d[DRAFT]
-    return visits.VisitDraft(
+    return VisitDraft(
         prospect_id=d[PROSPECT_ID], channel=Channel(v["channel"]),
         happened_on=date.fromisoformat(v["day"]), outcome=Outcome(v["outcome"]),
         amount=Decimal(v["amount"]) if v.get("amount") else None, currency=v.get("currency"),
@@ -276,10 +280,10 @@ def _visit_draft(d: dict[str, Any]) -> visits.VisitDraft:
         latitude=v.get("lat"), longitude=v.get("lon"))
 
 
-def _next_step(n: dict[str, Any] | None) -> visits.NextStep | None:
+def _next_step(n: dict[str, Any] | None) -> NextStep | None:
     if not n:
         return None
-    return visits.NextStep(date.fromisoformat(n["due_on"]), n.get("text"),
+    return NextStep(date.fromisoformat(n["due_on"]), n.get("text"),
                            time.fromisoformat(n["due_time"]) if n.get("due_time") else None)
 
 

@@ -8,15 +8,7 @@ from typing import Any
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import (
-    Button,
-    Cancel,
-    Column,
-    Group,
-    Row,
-    Select,
-    SwitchTo,
-)
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.calendar import TODAY, LocalCalendar

@@ -2,74 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from sales import cadence, man, people, prospecting, rhythm
-from sales.cadence import Channel, Outcome
-from sales.errors import Refused
-from sales.models import AuditEntry, ProspectEvent, User
-from sales.ports import UnitOfWork
-from sales.prospects import NOTES_MAX, ManAnswers, Prospect, Stage, clean_text
+from sales.kernel import clock
+from sales.kernel.errors import Refused
+from sales.people import rules as people
+from sales.people.model import AuditEntry, User
+from sales.prospects import man
+from sales.prospects import use_cases as prospecting
+from sales.prospects.events import ProspectEvent
+from sales.prospects.man import ManAnswers
+from sales.prospects.model import NOTES_MAX, Prospect, Stage, clean_text
+from sales.visits import cadence
+from sales.visits.model import NextStep, Outcome, Plan, Visit, VisitDraft, Warning
+from sales.visits.ports import VisitsUow
 
 BACKDATE_DAYS = 90
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY", "SGD", "TWD")
-
-
-@dataclass(frozen=True, slots=True)
-class VisitDraft:
-    """One contact as the rep reports it."""
-
-    prospect_id: int
-    channel: Channel
-    happened_on: date
-    outcome: Outcome
-    amount: Decimal | None = None
-    currency: str | None = None
-    lost_reason: str | None = None
-    notes: str | None = None
-    photo_file_id: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Visit:
-    """A stored contact."""
-
-    id: int
-    rep_id: int
-    team_id: int
-    draft: VisitDraft
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class NextStep:
-    """What to do next and when; a time makes the bot push the reminder at that moment."""
-
-    due_on: date
-    text: str | None = None
-    due_time: time | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """An open (or closed) next step with a prospect."""
-
-    id: int
-    prospect_id: int
-    owner_id: int
-    team_id: int
-    due_on: date
-    text: str | None
-    due_time: time | None
-    due_at: datetime | None
-    status: str
-    created_at: datetime
-    snoozed_until: datetime | None = None
-    prospect_name: str = ""
 
 
 def check_day(day: date, today: date) -> date:
@@ -113,20 +64,20 @@ def check_next(step: NextStep, today: date) -> NextStep:
     return replace(step, text=clean_text(step.text, "next", NOTES_MAX, multiline=True))
 
 
-async def user_timezone(uow: UnitOfWork, user: User, default: str) -> str:
+async def user_timezone(uow: VisitsUow, user: User, default: str) -> str:
     """The rep's own zone, else the team's, else the deployment default."""
     team = await uow.teams.get(user.team_id) if user.team_id is not None else None
     return people.timezone_of(user, team, default)
 
 
 async def record(
-    uow: UnitOfWork, actor: User, draft: VisitDraft, now: datetime, tz: str, *,
+    uow: VisitsUow, actor: User, draft: VisitDraft, now: datetime, tz: str, *,
     next_step: NextStep | None = None, stage: Stage | None = None,
     answers: ManAnswers | None = None,
 ) -> Visit:
     """Save the contact, the accepted stage/MAN changes and the next step, in one commit."""
     prospect = await prospecting.visible(uow, actor, draft.prospect_id)
-    today = rhythm.local_today(tz, now)
+    today = clock.local_today(tz, now)
     clean = replace(draft, happened_on=check_day(draft.happened_on, today),
                     notes=clean_text(draft.notes, "notes", NOTES_MAX, multiline=True),
                     lost_reason=clean_text(draft.lost_reason, "notes", NOTES_MAX))
@@ -136,7 +87,7 @@ async def record(
     await _apply_card(uow, actor, prospect, stage, answers, now)
     await uow.follow_ups.close_open(prospect.id, now)
     if step is not None:
-        at = rhythm.due_at(step.due_on, step.due_time, tz) if step.due_time else None
+        at = clock.due_at(step.due_on, step.due_time, tz) if step.due_time else None
         await uow.follow_ups.add(prospect, actor.id, step, at, visit.id, now)
     await uow.prospects.add_event(ProspectEvent(
         prospect.id, now, actor.id, "visit", clean.channel.value, None, clean.outcome.value))
@@ -145,7 +96,7 @@ async def record(
     return visit
 
 
-async def _apply_card(uow: UnitOfWork, actor: User, prospect: Prospect, stage: Stage | None,
+async def _apply_card(uow: VisitsUow, actor: User, prospect: Prospect, stage: Stage | None,
                       answers: ManAnswers | None, now: datetime) -> None:
     """Stage and MAN changes the rep accepted, each kept in the card's history."""
     card = prospect.card
@@ -161,23 +112,13 @@ async def _apply_card(uow: UnitOfWork, actor: User, prospect: Prospect, stage: S
                                                     man.code(card.man), man.code(new.man)))
 
 
-async def history(uow: UnitOfWork, actor: User, prospect_id: int) -> list[Visit]:
+async def history(uow: VisitsUow, actor: User, prospect_id: int) -> list[Visit]:
     """Every contact with a prospect, newest first (scope-checked)."""
     await prospecting.visible(uow, actor, prospect_id)
     return await uow.visits.of_prospect(prospect_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What the flow shows before the next step: proposed stage, open MAN letters, default."""
-
-    prospect: Prospect
-    stage: Stage | None
-    unknown: tuple[str, ...]
-    suggestion: cadence.FollowUpSuggestion | None
-
-
-async def plan(uow: UnitOfWork, actor: User, prospect_id: int, outcome: Outcome, today: date
+async def plan(uow: VisitsUow, actor: User, prospect_id: int, outcome: Outcome, today: date
                ) -> Plan:
     """The stage the outcome implies, the MAN letters still unknown, the cadence default."""
     prospect = await prospecting.visible(uow, actor, prospect_id)
@@ -188,8 +129,8 @@ async def plan(uow: UnitOfWork, actor: User, prospect_id: int, outcome: Outcome,
                 suggestion)
 
 
-async def warn(uow: UnitOfWork, actor: User, prospect_id: int, day: date, at: time | None,
-               also: date | None = None) -> cadence.Warning | None:
+async def warn(uow: VisitsUow, actor: User, prospect_id: int, day: date, at: time | None,
+               also: date | None = None) -> Warning | None:
     """A gentle note when the next contact would be too dense or outside the preferred hours;
     `also` is the day of the contact being recorded, not saved yet."""
     prospect = await prospecting.visible(uow, actor, prospect_id)

@@ -18,12 +18,12 @@ from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 
-from sales import prospecting
-from sales.errors import Refused
-from sales.matching import Candidate, DuplicateIndex, Match, MatchKind
-from sales.models import AuditEntry, ProspectEvent, User
-from sales.ports import UnitOfWork
-from sales.prospects import (
+from sales.kernel.errors import Refused
+from sales.people.model import AuditEntry, User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.events import ProspectEvent
+from sales.prospects.matching import Candidate, DuplicateIndex, Match, MatchKind
+from sales.prospects.model import (
     Birthday,
     Kind,
     Method,
@@ -34,6 +34,7 @@ from sales.prospects import (
     parse_contact_time,
     parse_tags,
 )
+from sales.prospects.ports import ProspectsUow
 
 IMPORT_MAX_ROWS = 2000
 IMPORT_MAX_MB = 5
@@ -45,7 +46,6 @@ CSV_EXTENSIONS = (".csv", ".txt", ".tsv", "")
 ZIP_MAGIC = b"PK\x03\x04"
 PHONE_SPLIT_RE = re.compile(r"[,;/、，；]+")
 HEADER_NOISE_RE = re.compile(r"[(（\[【].*?[)）\]】]|[\W_]+")
-
 ParsedT = TypeVar("ParsedT")
 
 
@@ -398,7 +398,6 @@ def _candidate(row: ImportRow) -> Candidate:
                      card.email)
 
 
-
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     """What an import did: created, skipped as duplicates, rejected with row and reason."""
@@ -412,7 +411,7 @@ Progress = Callable[[int, int], Awaitable[None]]
 PROGRESS_EVERY = 200
 
 
-async def plan_import(uow: UnitOfWork, actor: User, filename: str, data: bytes, today: date,
+async def plan_import(uow: ProspectsUow, actor: User, filename: str, data: bytes, today: date,
                       default_method: Method = Method.EXHIBITION) -> ImportPlan:
     """Read and check a whole file against the team's prospects; nothing is written."""
     region = await prospecting.region_of(uow, actor)
@@ -422,7 +421,7 @@ async def plan_import(uow: UnitOfWork, actor: User, filename: str, data: bytes, 
     return await asyncio.to_thread(parse_rows, rows, region, today, default_method, existing)
 
 
-async def run_import(uow: UnitOfWork, actor: User, plan: ImportPlan, now: datetime,
+async def run_import(uow: ProspectsUow, actor: User, plan: ImportPlan, now: datetime,
                      owner_id: int | None = None, progress: Progress | None = None
                      ) -> ImportReport:
     """Create every ready row in one transaction: all or nothing."""

@@ -14,15 +14,12 @@ import phonenumbers
 from pypinyin import Style, lazy_pinyin, pinyin
 from rapidfuzz import fuzz, process
 
-from sales.errors import Refused
-from sales.man import CLASS_POINTS, ManClass, verdict
-from sales.prospects import (
+from sales.kernel.errors import Refused
+from sales.prospects.model import (
     METHOD_WORDS,
-    OPEN_STAGES,
     Method,
     Prospect,
     ProspectDraft,
-    Stage,
     clean_name,
     find_method,
 )
@@ -30,6 +27,8 @@ from sales.prospects import (
 # Tuned in tests/unit/test_matching.py: 张伟/张玮 and Jon/John Smith (94) are possible
 # duplicates; 王伟/王磊 (86), 李娜/李楠 (89) and 张伟/李娜 (33) are not.
 DUPLICATE_THRESHOLD = 90.0
+
+
 # Same-looking names at clearly different companies are different people (张伟@华为, 张伟@腾讯).
 COMPANY_MIN = 60.0
 SEARCH_MIN = 60.0
@@ -41,12 +40,7 @@ COMPANY_PENALTY = 5.0
 SURNAME_READINGS = 3
 KEY_CACHE = 65536
 CDIST_CHUNK = 128  # query keys per C++ batch: 128 x 30k stored keys ~ 15 MB of scores
-STAGE_POINTS: dict[Stage, float] = {
-    Stage.NEW: 10.0, Stage.QUALIFIED: 15.0, Stage.APPOINTMENT: 25.0, Stage.MET: 30.0,
-    Stage.WON: 0.0, Stage.LOST: 0.0, Stage.DORMANT: 0.0,
-}
-STALE_CAP_DAYS = 30
-PARKED_PRIORITY = 1
+
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
@@ -418,30 +412,3 @@ def candidate_of(prospect: Prospect, owner: str = "") -> Candidate:
     card = prospect.card
     return Candidate(prospect.id, card.name, card.company, card.phone, owner,
                      prospect.last_contact_on, card.wechat, card.email)
-
-
-def days_since_contact(prospect: Prospect, today: date) -> int:
-    """Days since the last contact, or since the card was created if never contacted."""
-    last = prospect.last_contact_on or prospect.created_at.date()
-    return max(0, (today - last).days)
-
-
-def priority(prospect: Prospect, today: date) -> int:
-    """80:20 order for 'my prospects': MAN class, then stage, then how long it was left alone."""
-    card = prospect.card
-    if card.do_not_contact:
-        return 0
-    if card.stage not in OPEN_STAGES and card.stage is not Stage.WON:
-        return PARKED_PRIORITY
-    points = verdict(card.man).points
-    stale = min(days_since_contact(prospect, today), STALE_CAP_DAYS)
-    bonus = stale * points / CLASS_POINTS[ManClass.A]
-    return round(points + STAGE_POINTS[card.stage] + bonus)
-
-
-def by_priority(prospects: Iterable[Prospect], today: date) -> list[Prospect]:
-    """Highest priority first; among equals the one left alone longest."""
-    return sorted(
-        prospects,
-        key=lambda p: (-priority(p, today), -days_since_contact(p, today), p.id),
-    )

@@ -12,7 +12,8 @@ from typing import TypeVar
 import phonenumbers
 from lunardate import LunarDate
 
-from sales.errors import Refused
+from sales.kernel.errors import Refused
+from sales.prospects.man import ANSWER_WORDS, Answer, ManAnswers
 
 NAME_MAX = 100
 COMPANY_MAX = 200
@@ -23,13 +24,13 @@ TAG_MAX = 32
 TAGS_MAX = 20
 EMAIL_MAX = 254
 BIRTH_YEARS_BACK = 120
-
 EnumT = TypeVar("EnumT", bound=StrEnum)
-
 EMAIL_RE = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
 )
+
+
 WECHAT_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9_-]{5,19}|\+?\d{5,15})$")
 TAG_SPLIT_RE = re.compile(r"[,，、;；#\s]+")
 LUNAR_PREFIX_RE = re.compile(r"^(?:农历|阴历|lunar)\s*", re.IGNORECASE)
@@ -39,6 +40,8 @@ BIRTHDAY_RES = (
     re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
     re.compile(r"^" + _MONTH_DAY),
 )
+
+
 TIME_RANGE_RE = re.compile(
     r"^(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*[点时]?\s*[-~–—至到]\s*"
     r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*[点时]?$"
@@ -90,6 +93,7 @@ REFERRAL_METHODS = frozenset(
     {Method.REFERRAL, Method.SNOWBALL, Method.CENTER_OF_INFLUENCE, Method.AGENT}
 )
 
+
 METHOD_WORDS: dict[Method, tuple[str, ...]] = {
     Method.COLD_CANVASS: ("cold canvass", "door to door", "逐户寻访法", "逐户寻访", "扫街",
                           "陌拜", "陌生拜访"),
@@ -116,35 +120,12 @@ METHOD_WORDS: dict[Method, tuple[str, ...]] = {
 }
 
 
-class Answer(StrEnum):
-    """A MAN answer: yes, no, or not asked yet (asked again on a later visit)."""
-
-    YES = "yes"
-    NO = "no"
-    UNKNOWN = "unknown"
-
-
-ANSWER_WORDS: dict[Answer, tuple[str, ...]] = {
-    Answer.YES: ("yes", "y", "true", "1", "是", "有", "对", "能", "会", "✓", "✔"),
-    Answer.NO: ("no", "n", "false", "0", "否", "不", "没有", "无", "不能", "✗", "✘"),
-    Answer.UNKNOWN: ("", "?", "？", "unknown", "不知道", "未知", "不确定"),
-}
-
 CONTACT_TIME_WORDS: dict[str, tuple[time, time]] = {
     "morning": (time(9), time(12)), "上午": (time(9), time(12)),
     "noon": (time(12), time(14)), "中午": (time(12), time(14)),
     "afternoon": (time(14), time(18)), "下午": (time(14), time(18)),
     "evening": (time(19), time(21)), "晚上": (time(19), time(21)),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ManAnswers:
-    """The three MAN questions; each may stay unknown until the rep finds out."""
-
-    money: Answer = Answer.UNKNOWN
-    authority: Answer = Answer.UNKNOWN
-    need: Answer = Answer.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)

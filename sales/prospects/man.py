@@ -1,4 +1,4 @@
-"""The MAN rule (method.md §1) as a table: answers -> verdict, priority class and advice key."""
+"""The prospect card (客户卡) and its input rules: what a rep types, cleaned or refused."""
 
 from __future__ import annotations
 
@@ -7,13 +7,36 @@ from enum import StrEnum
 from itertools import product
 from statistics import fmean
 
-from sales.errors import Refused
-from sales.prospects import Answer, ManAnswers
+from sales.kernel.errors import Refused
+
+
+class Answer(StrEnum):
+    """A MAN answer: yes, no, or not asked yet (asked again on a later visit)."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+ANSWER_WORDS: dict[Answer, tuple[str, ...]] = {
+    Answer.YES: ("yes", "y", "true", "1", "是", "有", "对", "能", "会", "✓", "✔"),
+    Answer.NO: ("no", "n", "false", "0", "否", "不", "没有", "无", "不能", "✗", "✘"),
+    Answer.UNKNOWN: ("", "?", "？", "unknown", "不知道", "未知", "不确定"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ManAnswers:
+    """The three MAN questions; each may stay unknown until the rep finds out."""
+
+    money: Answer = Answer.UNKNOWN
+    authority: Answer = Answer.UNKNOWN
+    need: Answer = Answer.UNKNOWN
+
 
 ADVICE_PREFIX = "man-advice-"
 ADVICE_ASK = "man-advice-ask"
 VERDICT_PREFIX = "man-verdict-"
-
 Combo = tuple[bool, bool, bool]
 
 
@@ -55,12 +78,16 @@ TABLE: dict[Combo, Verdict] = {
     (True, False, False): Verdict.NURTURE,
     (False, False, False): Verdict.NOT_PROSPECT,
 }
+
+
 CLASS_OF: dict[Verdict, ManClass] = {
     Verdict.IDEAL: ManClass.A,
     Verdict.WORTH: ManClass.B,
     Verdict.NURTURE: ManClass.C,
     Verdict.NOT_PROSPECT: ManClass.D,
 }
+
+
 # Priority points per class; unknown letters average over the combinations still possible.
 CLASS_POINTS: dict[ManClass, float] = {
     ManClass.A: 60.0, ManClass.B: 35.0, ManClass.C: 15.0, ManClass.D: 0.0,

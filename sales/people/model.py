@@ -112,14 +112,11 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
-class ProspectEvent:
-    """One line of a card's history: created, a field, the stage, MAN or the owner changed."""
+class Profile:
+    """What the settings screen shows: the language and timezone that apply, and the team."""
 
-    prospect_id: int
-    at: datetime
-    actor_id: int | None
-    kind: str
-    field: str | None = None
-    old: str | None = None
-    new: str | None = None
-    actor_name: str | None = None
+    language: str | None
+    timezone: str
+    team_name: str | None
+    agenda_time: time = time(8, 30)
+    evening_time: time = time(18, 0)

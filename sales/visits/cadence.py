@@ -37,25 +37,24 @@ Density warnings (`density_warning`), checked in this order, on distinct contact
 - fewer than `MIN_GAP` days (A 1, B/? 2, C 7) since the last contact -> `cadence-too-soon`
   (days, min).
 `window_warning`: the proposed time is outside the preferred window [start, end) ->
-`cadence-outside-window` (at, start, end as HH:MM).
-"""
+`cadence-outside-window` (at, start, end as HH:MM)."""
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from enum import StrEnum
 
-from sales.man import ManClass, verdict
-from sales.prospects import OPEN_STAGES, ContactWindow, Kind, Prospect, Stage
+from sales.prospects.man import ManClass, verdict
+from sales.prospects.model import OPEN_STAGES, ContactWindow, Kind, Prospect, Stage
+from sales.visits.model import FollowUpSuggestion, Outcome, Warning
 
 WINDOW_DAYS = 7
 SATURDAY = 5
 QUICK_CHOICES = ("tomorrow", "3d", "1w", "2w", "1m")
 QUICK_DAYS = {"tomorrow": 1, "3d": 3, "1w": 7, "2w": 14}
-
 Cls = ManClass | None
+
+
 _A, _B, _C, _D = ManClass.A, ManClass.B, ManClass.C, ManClass.D
 
 
@@ -74,38 +73,19 @@ CADENCE: dict[Stage, dict[Cls, int | None]] = {
     Stage.LOST: _row(90, 90, 90, 90),
     Stage.DORMANT: _row(60, 60, 60, 60),
 }
+
+
 RETRY_DAYS: dict[Cls, int] = {_A: 2, _B: 2, _C: 7, None: 2}
 MIN_GAP: dict[Cls, int] = {_A: 1, _B: 2, _C: 7, None: 2}
 MAX_IN_WINDOW: dict[Cls, int] = {_A: 2, _B: 2, _C: 1, None: 2}
-
-
-class Channel(StrEnum):
-    """How the rep reached the prospect."""
-
-    VISIT = "visit"
-    CALL = "call"
-    MESSAGE = "message"
-    MAIL = "mail"
-    OTHER = "other"
-
-
-class Outcome(StrEnum):
-    """What came of a contact; drives the proposed stage and the next suggested contact."""
-
-    NO_ANSWER = "no_answer"
-    NOT_INTERESTED = "not_interested"
-    INTERESTED = "interested"
-    APPOINTMENT = "appointment"
-    MET = "met"
-    QUOTED = "quoted"
-    WON = "won"
-    LOST = "lost"
 
 
 # Progress along the selling line; lost/dormant sit outside it and may re-enter anywhere.
 RANK: dict[Stage, int] = {
     Stage.NEW: 0, Stage.QUALIFIED: 1, Stage.APPOINTMENT: 2, Stage.MET: 3, Stage.WON: 4,
 }
+
+
 TARGET: dict[Outcome, Stage] = {
     Outcome.INTERESTED: Stage.QUALIFIED,
     Outcome.APPOINTMENT: Stage.APPOINTMENT,
@@ -113,24 +93,6 @@ TARGET: dict[Outcome, Stage] = {
     Outcome.QUOTED: Stage.MET,
     Outcome.WON: Stage.WON,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpSuggestion:
-    """The default next contact offered to the rep, and the Fluent key saying why."""
-
-    due_on: date
-    at: time | None
-    days: int
-    reason_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Warning:
-    """A gentle note (never a refusal): a Fluent key and its JSON-safe args."""
-
-    key: str
-    args: dict[str, int | str] = field(default_factory=dict)
 
 
 def proposed_stage(current: Stage, outcome: Outcome) -> Stage | None:

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sales import man
-from sales.errors import Refused
-from sales.matching import Hit, Match, by_priority, find_duplicates, search
-from sales.models import AuditEntry, ProspectEvent, Role, User
-from sales.ports import UnitOfWork
-from sales.prospects import (
+from sales.kernel.errors import Refused
+from sales.people.model import AuditEntry, Role, User
+from sales.prospects import man
+from sales.prospects.events import ProspectEvent
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.matching import Hit, Match, find_duplicates, search
+from sales.prospects.model import (
     ADDRESS_MAX,
     COMPANY_MAX,
     NAME_MAX,
     NEEDS_MAX,
     NOTES_MAX,
-    Answer,
     Birthday,
     ContactWindow,
     Kind,
-    ManAnswers,
     Method,
     Prospect,
     ProspectDraft,
@@ -38,33 +37,12 @@ from sales.prospects import (
     parse_tags,
     parse_wechat,
 )
-
-if TYPE_CHECKING:  # visits build on this module
-    from sales.visits import FollowUp, Visit
+from sales.prospects.ports import ProspectsUow
+from sales.prospects.priority import by_priority
 
 THREAD_ABOVE = 2_000  # candidates; see bench/matching.py
-
 EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address", "birthday",
             "contact_time", "needs", "tags", "notes")
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """Everything the prospect card shows, already scope-checked."""
-
-    prospect: Prospect
-    owner_name: str
-    referrer_name: str | None
-    verdict: man.ManVerdict
-    history: list[ProspectEvent]
-    mine: bool
-    next_step: FollowUp | None = None
-    contacts: tuple[Visit, ...] = ()
-
-    @property
-    def last_quote(self) -> Visit | None:
-        """'What price did we quote last time?' (method.md §7)."""
-        return next((v for v in self.contacts if v.draft.amount is not None), None)
 
 
 def can_see(actor: User, prospect: Prospect) -> bool:
@@ -76,7 +54,7 @@ def can_see(actor: User, prospect: Prospect) -> bool:
     return prospect.owner_id == actor.id
 
 
-async def visible(uow: UnitOfWork, actor: User, prospect_id: int) -> Prospect:
+async def visible(uow: ProspectsUow, actor: User, prospect_id: int) -> Prospect:
     """The prospect if in scope; otherwise it 'does not exist' (nothing leaks)."""
     prospect = await uow.prospects.get(prospect_id)
     if prospect is None or not can_see(actor, prospect):
@@ -84,7 +62,7 @@ async def visible(uow: UnitOfWork, actor: User, prospect_id: int) -> Prospect:
     return prospect
 
 
-async def region_of(uow: UnitOfWork, actor: User) -> str:
+async def region_of(uow: ProspectsUow, actor: User) -> str:
     """The team's country: default region for phone numbers."""
     team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
     if team is None:
@@ -117,7 +95,7 @@ def apply_field(draft: ProspectDraft, name: str, raw: str, region: str, today: d
     return replace(draft, **{name: parsers[name](raw)})
 
 
-async def check_new(uow: UnitOfWork, actor: User, draft: ProspectDraft, today: date
+async def check_new(uow: ProspectsUow, actor: User, draft: ProspectDraft, today: date
                     ) -> tuple[ProspectDraft, list[Match]]:
     """Validate the whole card and list team-wide duplicates before saving."""
     region = await region_of(uow, actor)
@@ -126,7 +104,7 @@ async def check_new(uow: UnitOfWork, actor: User, draft: ProspectDraft, today: d
     return clean, find_duplicates(clean, candidates)
 
 
-async def create(uow: UnitOfWork, actor: User, draft: ProspectDraft, now: datetime,
+async def create(uow: ProspectsUow, actor: User, draft: ProspectDraft, now: datetime,
                  owner_id: int | None = None) -> Prospect:
     """Save a card (and a typed-in referrer as a contact of its own), in one commit."""
     region = await region_of(uow, actor)
@@ -147,7 +125,7 @@ async def create(uow: UnitOfWork, actor: User, draft: ProspectDraft, now: dateti
     return prospect
 
 
-async def find(uow: UnitOfWork, actor: User, query: str, limit: int = 50) -> list[Hit]:
+async def find(uow: ProspectsUow, actor: User, query: str, limit: int = 50) -> list[Hit]:
     """Fuzzy search: reps over their own prospects, managers over the team's."""
     if actor.team_id is None:
         return []
@@ -159,7 +137,7 @@ async def find(uow: UnitOfWork, actor: User, query: str, limit: int = 50) -> lis
     return await asyncio.to_thread(search, query, candidates, limit)
 
 
-async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | None = None,
+async def my_list(uow: ProspectsUow, actor: User, today: date, *, stage: Stage | None = None,
                   cls: man.ManClass | None = None, method: Method | None = None
                   ) -> list[Prospect]:
     """Own prospects by 80:20 priority, optionally filtered by stage, MAN class and method."""
@@ -173,7 +151,7 @@ async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | N
     return by_priority(kept, today)
 
 
-async def recent(uow: UnitOfWork, actor: User, limit: int = 8) -> list[Prospect]:
+async def recent(uow: ProspectsUow, actor: User, limit: int = 8) -> list[Prospect]:
     """Own prospects contacted (or added) most recently first: who a rep just visited."""
     if actor.team_id is None:
         return []
@@ -182,20 +160,7 @@ async def recent(uow: UnitOfWork, actor: User, limit: int = 8) -> list[Prospect]
     return found[:limit]
 
 
-async def card(uow: UnitOfWork, actor: User, prospect_id: int) -> Card:
-    """The full card with owner, referrer, MAN verdict and history."""
-    prospect = await visible(uow, actor, prospect_id)
-    owner = await uow.users.get(prospect.owner_id)
-    ref_id = prospect.card.referred_by_id
-    referrer = await uow.prospects.get(ref_id) if ref_id is not None else None
-    return Card(prospect, owner.display_name if owner else "?",
-                referrer.card.name if referrer else prospect.card.referred_by_name,
-                man.verdict(prospect.card.man), await uow.prospects.events(prospect.id),
-                prospect.owner_id == actor.id, await uow.follow_ups.open_of(prospect.id),
-                tuple(await uow.visits.of_prospect(prospect.id)))
-
-
-async def edit(uow: UnitOfWork, actor: User, prospect_id: int, name: str, raw: str,
+async def edit(uow: ProspectsUow, actor: User, prospect_id: int, name: str, raw: str,
                now: datetime) -> Prospect:
     """Change one field of a card, keeping the old value in its history."""
     prospect = await visible(uow, actor, prospect_id)
@@ -205,7 +170,7 @@ async def edit(uow: UnitOfWork, actor: User, prospect_id: int, name: str, raw: s
                        "field", name)
 
 
-async def set_stage(uow: UnitOfWork, actor: User, prospect_id: int, stage: Stage,
+async def set_stage(uow: ProspectsUow, actor: User, prospect_id: int, stage: Stage,
                     now: datetime) -> Prospect:
     """Move along the selling line; every move is kept with time and who."""
     prospect = await visible(uow, actor, prospect_id)
@@ -213,7 +178,7 @@ async def set_stage(uow: UnitOfWork, actor: User, prospect_id: int, stage: Stage
                        "stage", "stage")
 
 
-async def set_man(uow: UnitOfWork, actor: User, prospect_id: int, answers: ManAnswers,
+async def set_man(uow: ProspectsUow, actor: User, prospect_id: int, answers: ManAnswers,
                   now: datetime) -> Prospect:
     """Re-qualify: new MAN answers, old ones kept in the history."""
     prospect = await visible(uow, actor, prospect_id)
@@ -221,7 +186,7 @@ async def set_man(uow: UnitOfWork, actor: User, prospect_id: int, answers: ManAn
                        "man", "man")
 
 
-async def toggle(uow: UnitOfWork, actor: User, prospect_id: int, flag: str, now: datetime
+async def toggle(uow: ProspectsUow, actor: User, prospect_id: int, flag: str, now: datetime
                  ) -> Prospect:
     """Flip direct mail or do-not-contact (do-not-contact also stops direct mail)."""
     prospect = await visible(uow, actor, prospect_id)
@@ -239,7 +204,7 @@ async def toggle(uow: UnitOfWork, actor: User, prospect_id: int, flag: str, now:
     return await _save(uow, actor, prospect, new, now, "field", flag)
 
 
-async def reassign(uow: UnitOfWork, actor: User, prospect_id: int, to_user_id: int,
+async def reassign(uow: ProspectsUow, actor: User, prospect_id: int, to_user_id: int,
                    now: datetime) -> tuple[Prospect, User]:
     """A manager gives one prospect (history included) to another rep of the team."""
     prospect = await visible(uow, actor, prospect_id)
@@ -249,7 +214,7 @@ async def reassign(uow: UnitOfWork, actor: User, prospect_id: int, to_user_id: i
     return prospect, target
 
 
-async def hand_over_all(uow: UnitOfWork, actor: User, team_id: int, from_user_id: int,
+async def hand_over_all(uow: ProspectsUow, actor: User, team_id: int, from_user_id: int,
                         to_user_id: int, now: datetime) -> tuple[int, User]:
     """Everything a rep owned (e.g. who left) goes to another rep, in one commit."""
     source = await _teammate(uow, actor, team_id, from_user_id, active=False)
@@ -263,7 +228,7 @@ async def hand_over_all(uow: UnitOfWork, actor: User, team_id: int, from_user_id
     return len(moved), target
 
 
-async def team_reps(uow: UnitOfWork, actor: User) -> list[User]:
+async def team_reps(uow: ProspectsUow, actor: User) -> list[User]:
     """Active people of the actor's team who can own prospects (for hand-over pickers)."""
     if actor.role is Role.REP or actor.team_id is None:
         raise Refused("prospect-not-allowed")
@@ -271,7 +236,7 @@ async def team_reps(uow: UnitOfWork, actor: User) -> list[User]:
             if m.user.active and m.user.role is not Role.ADMIN]
 
 
-async def _teammate(uow: UnitOfWork, actor: User, team_id: int, user_id: int,
+async def _teammate(uow: ProspectsUow, actor: User, team_id: int, user_id: int,
                     active: bool = True) -> User:
     """Only managers (or admins) hand over, and only between people of the prospect's team."""
     if actor.role is Role.REP or (actor.role is Role.MANAGER and actor.team_id != team_id):
@@ -282,14 +247,14 @@ async def _teammate(uow: UnitOfWork, actor: User, team_id: int, user_id: int,
     return user
 
 
-async def _move(uow: UnitOfWork, actor: User, prospect: Prospect, target: User,
+async def _move(uow: ProspectsUow, actor: User, prospect: Prospect, target: User,
                 now: datetime) -> None:
     await uow.prospects.set_owner(prospect.id, target.id, now)
     await _event(uow, prospect.id, actor, now, "owner", "owner",
                  str(prospect.owner_id), str(target.id))
 
 
-async def _save(uow: UnitOfWork, actor: User, prospect: Prospect, new: ProspectDraft,
+async def _save(uow: ProspectsUow, actor: User, prospect: Prospect, new: ProspectDraft,
                 now: datetime, kind: str, field: str) -> Prospect:
     """Write the changed card and one history line, then commit."""
     old_value, new_value = _shown(prospect.card, field), _shown(new, field)
@@ -314,7 +279,7 @@ def _shown(card: ProspectDraft, field: str) -> str | None:
     return str(value.value if hasattr(value, "value") else value)
 
 
-async def _event(uow: UnitOfWork, prospect_id: int, actor: User, now: datetime, kind: str,
+async def _event(uow: ProspectsUow, prospect_id: int, actor: User, now: datetime, kind: str,
                  field: str | None = None, old: str | None = None, new: str | None = None
                  ) -> None:
     await uow.prospects.add_event(ProspectEvent(prospect_id, now, actor.id, kind, field, old,

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from sales import people
-from sales.errors import Refused
-from sales.models import LANGUAGES, AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
-from sales.ports import UnitOfWork
+from sales.kernel.errors import Refused
+from sales.people import rules as people
+from sales.people.model import (
+    LANGUAGES,
+    AuditEntry,
+    Invite,
+    Member,
+    NewTeam,
+    NewUser,
+    Profile,
+    Role,
+    Team,
+    User,
+)
+from sales.people.ports import PeopleUow
 
 INVITE_DAYS_DEFAULT = 7
 INVITE_DAYS_MAX = 90
 
 
-async def create_team(uow: UnitOfWork, actor: User | None, raw: NewTeam, now: datetime) -> Team:
+async def create_team(uow: PeopleUow, actor: User | None, raw: NewTeam, now: datetime) -> Team:
     """Admins create teams; every field is checked before anything is written."""
     if not people.can_manage_teams(actor):
         raise Refused("team-not-allowed")
@@ -39,7 +50,7 @@ async def create_team(uow: UnitOfWork, actor: User | None, raw: NewTeam, now: da
 
 
 async def create_invite(
-    uow: UnitOfWork, actor: User | None, team_id: int, role: Role, now: datetime,
+    uow: PeopleUow, actor: User | None, team_id: int, role: Role, now: datetime,
     days: int = INVITE_DAYS_DEFAULT,
 ) -> Invite:
     """A fresh unguessable single-use token; managers only for their own team."""
@@ -59,7 +70,7 @@ async def create_invite(
 
 
 async def accept_invite(
-    uow: UnitOfWork, token: str, telegram_id: int, display_name: str, now: datetime
+    uow: PeopleUow, token: str, telegram_id: int, display_name: str, now: datetime
 ) -> User:
     """Register (or re-activate) a person into the invite's team; each token works once."""
     invite = await uow.invites.by_token(token) if people.TOKEN_RE.match(token) else None
@@ -89,7 +100,7 @@ async def accept_invite(
 
 
 async def ensure_admin(
-    uow: UnitOfWork, telegram_id: int, display_name: str, now: datetime
+    uow: PeopleUow, telegram_id: int, display_name: str, now: datetime
 ) -> User:
     """People listed as admins in the config are admins without an invite."""
     user = await uow.users.by_telegram_id(telegram_id)
@@ -108,7 +119,7 @@ async def ensure_admin(
 
 
 async def bind_chat(
-    uow: UnitOfWork, actor: User | None, chat_id: int, team_name: str | None, now: datetime
+    uow: PeopleUow, actor: User | None, chat_id: int, team_name: str | None, now: datetime
 ) -> Team:
     """Make a group the team's digest chat; only that team's managers or an admin may."""
     team = await _team_to_bind(uow, actor, team_name)
@@ -120,7 +131,7 @@ async def bind_chat(
     return replace(team, digest_chat_id=chat_id)
 
 
-async def _team_to_bind(uow: UnitOfWork, actor: User | None, team_name: str | None) -> Team:
+async def _team_to_bind(uow: PeopleUow, actor: User | None, team_name: str | None) -> Team:
     """The named team (admins), else the actor's own team."""
     if actor is None:
         raise Refused("bind-not-allowed")
@@ -138,7 +149,7 @@ async def _team_to_bind(uow: UnitOfWork, actor: User | None, team_name: str | No
 
 
 async def update_settings(
-    uow: UnitOfWork, actor: User, now: datetime, *,
+    uow: PeopleUow, actor: User, now: datetime, *,
     language: str | None = None, timezone: str | None = None,
 ) -> User:
     """Change a person's own language or timezone; unchanged fields stay as they are."""
@@ -155,7 +166,7 @@ async def update_settings(
     return await _reload(uow, actor.id)
 
 
-async def set_push_time(uow: UnitOfWork, actor: User, which: str, at: time, now: datetime
+async def set_push_time(uow: PeopleUow, actor: User, which: str, at: time, now: datetime
                         ) -> User:
     """The rep's own morning-agenda or evening-check time (local); evening after morning."""
     user = await _reload(uow, actor.id)
@@ -170,7 +181,7 @@ async def set_push_time(uow: UnitOfWork, actor: User, which: str, at: time, now:
     return await _reload(uow, actor.id)
 
 
-async def mark_reachable(uow: UnitOfWork, user: User, now: datetime) -> User:
+async def mark_reachable(uow: PeopleUow, user: User, now: datetime) -> User:
     """Someone marked unreachable (403) wrote to the bot again: they unblocked it."""
     await uow.users.set_bot_blocked(user.id, False)
     await _audit(uow, user, now, "user.reachable", "user", user.id)
@@ -179,7 +190,7 @@ async def mark_reachable(uow: UnitOfWork, user: User, now: datetime) -> User:
 
 
 async def deactivate_user(
-    uow: UnitOfWork, actor: User | None, telegram_id: int, now: datetime
+    uow: PeopleUow, actor: User | None, telegram_id: int, now: datetime
 ) -> User:
     """A person who left is treated as unregistered; their data stays for hand-over."""
     user = await uow.users.by_telegram_id(telegram_id)
@@ -193,18 +204,7 @@ async def deactivate_user(
     return await _reload(uow, user.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What the settings screen shows: the language and timezone that apply, and the team."""
-
-    language: str | None
-    timezone: str
-    team_name: str | None
-    agenda_time: time = time(8, 30)
-    evening_time: time = time(18, 0)
-
-
-async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profile:
+async def profile(uow: PeopleUow, actor: User, default_timezone: str) -> Profile:
     """Own timezone first, then the team's, then the deployment default."""
     actor = await uow.users.get(actor.id) or actor
     team = await uow.teams.get(actor.team_id) if actor.team_id is not None else None
@@ -213,7 +213,7 @@ async def profile(uow: UnitOfWork, actor: User, default_timezone: str) -> Profil
                    actor.evening_time)
 
 
-async def lead_team(uow: UnitOfWork, actor: User | None, team_id: int) -> Team:
+async def lead_team(uow: PeopleUow, actor: User | None, team_id: int) -> Team:
     """A team the actor may lead; anything else looks like a missing team (no leaks)."""
     team = await uow.teams.get(team_id)
     if team is None or not people.can_lead(actor, team_id):
@@ -221,7 +221,7 @@ async def lead_team(uow: UnitOfWork, actor: User | None, team_id: int) -> Team:
     return team
 
 
-async def list_members(uow: UnitOfWork, actor: User | None, team_id: int | None) -> list[Member]:
+async def list_members(uow: PeopleUow, actor: User | None, team_id: int | None) -> list[Member]:
     """Admins see everyone (or one team), managers only their own team."""
     if team_id is None and not people.can_manage_teams(actor):
         raise Refused("team-not-allowed")
@@ -230,7 +230,7 @@ async def list_members(uow: UnitOfWork, actor: User | None, team_id: int | None)
     return await uow.users.members(team_id)
 
 
-async def teams_for(uow: UnitOfWork, actor: User | None) -> list[Team]:
+async def teams_for(uow: PeopleUow, actor: User | None) -> list[Team]:
     """The teams a person may lead: all for admins, their own for managers."""
     if people.can_manage_teams(actor):
         return await uow.teams.list()
@@ -241,7 +241,7 @@ async def teams_for(uow: UnitOfWork, actor: User | None) -> list[Team]:
 
 
 async def _audit(
-    uow: UnitOfWork, actor: User | None, now: datetime, action: str, entity: str,
+    uow: PeopleUow, actor: User | None, now: datetime, action: str, entity: str,
     entity_id: int | None, **details: object,
 ) -> None:
     """Append one audit row inside the current transaction."""
@@ -249,7 +249,7 @@ async def _audit(
                                    {k: v for k, v in details.items() if v is not None}))
 
 
-async def _reload(uow: UnitOfWork, user_id: int) -> User:
+async def _reload(uow: PeopleUow, user_id: int) -> User:
     """Read back the stored user after a change."""
     user = await uow.users.get(user_id)
     assert user is not None, "user vanished inside its own transaction"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
 
-from sales.models import LANGUAGES, Role, Team, User
+from sales.people.model import LANGUAGES, Role, Team, User
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 TEAM_NAME_MAX = 64

@@ -4,16 +4,17 @@ away periods and snoozes. Texts are the bot's business; this module decides what
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sales import people as people_rules
-from sales import rhythm
-from sales.errors import Refused
-from sales.models import AuditEntry, Team, User
-from sales.ports import UnitOfWork
-from sales.prospects import Method, Prospect, Stage
-from sales.visits import FollowUp
+from sales.kernel import clock
+from sales.kernel.errors import Refused
+from sales.people import rules as people_rules
+from sales.people.model import AuditEntry, User
+from sales.prospects.model import Method, Stage
+from sales.rhythm import rules as rhythm
+from sales.rhythm.model import Agenda, EveningCheck, FollowUpView, Person, ProspectingDay
+from sales.visits.model import FollowUp
+from sales.visits.ports import VisitsUow
 
 REVIVE_SHOWN = 5
 LEAST_USED_SHOWN = 3
@@ -22,25 +23,7 @@ CATCH_UP_WITHIN = timedelta(days=7)  # an old away period owes nothing any more
 REMINDER_MAX_LATE = timedelta(days=2)  # older moments are in the agenda's overdue list instead
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
-    """A rep as the scanners see them: their team and the timezone that applies."""
-
-    user: User
-    team: Team
-    tz: str
-
-
-@dataclass(frozen=True, slots=True)
-class ProspectingDay:
-    """Weekly 'new customer development day': dormant prospects to revive, methods to try."""
-
-    day: date
-    revive: tuple[Prospect, ...]
-    least_used: tuple[Method, ...]
-
-
-async def people(uow: UnitOfWork, default_tz: str) -> list[Person]:
+async def people(uow: VisitsUow, default_tz: str) -> list[Person]:
     """Everyone who should get pushes: active, reachable, in a team."""
     teams = {t.id: t for t in await uow.teams.list()}
     found = []
@@ -52,26 +35,26 @@ async def people(uow: UnitOfWork, default_tz: str) -> list[Person]:
     return found
 
 
-def _views(items: list[FollowUp]) -> list[rhythm.FollowUpView]:
-    return [rhythm.FollowUpView(f.id, f.prospect_id, f.prospect_name, f.due_on, f.due_time,
+def _views(items: list[FollowUp]) -> list[FollowUpView]:
+    return [FollowUpView(f.id, f.prospect_id, f.prospect_name, f.due_on, f.due_time,
                                 f.text) for f in items]
 
 
-async def new_contacts(uow: UnitOfWork, person: Person, day: date) -> int:
+async def new_contacts(uow: VisitsUow, person: Person, day: date) -> int:
     """Prospects the rep added on their local day (the daily target counts these)."""
-    start = rhythm.due_at(day, time(0), person.tz)
-    end = rhythm.due_at(day + timedelta(days=1), time(0), person.tz)
+    start = clock.due_at(day, time(0), person.tz)
+    end = clock.due_at(day + timedelta(days=1), time(0), person.tz)
     return await uow.prospects.created_between(person.user.id, start, end)
 
 
-async def agenda(uow: UnitOfWork, person: Person, day: date) -> rhythm.Agenda | None:
+async def agenda(uow: VisitsUow, person: Person, day: date) -> Agenda | None:
     """Today's and overdue follow-ups with the new-contact target; None when nothing is due."""
     due = await uow.follow_ups.due_for(person.user.id, day)
     return rhythm.build_agenda(day, _views(due), person.team.daily_new_contacts,
                                await new_contacts(uow, person, day))
 
 
-async def evening(uow: UnitOfWork, person: Person, day: date) -> rhythm.EveningCheck | None:
+async def evening(uow: VisitsUow, person: Person, day: date) -> EveningCheck | None:
     """Only when today's target is not met or today's follow-ups are still open."""
     due = await uow.follow_ups.due_for(person.user.id, day)
     open_today = sum(1 for f in due if f.due_on == day)
@@ -79,7 +62,7 @@ async def evening(uow: UnitOfWork, person: Person, day: date) -> rhythm.EveningC
                                 person.team.daily_new_contacts)
 
 
-async def prospecting_day(uow: UnitOfWork, person: Person, day: date) -> ProspectingDay | None:
+async def prospecting_day(uow: VisitsUow, person: Person, day: date) -> ProspectingDay | None:
     """On the team's prospecting weekday: who to revive and which methods were used least."""
     if not rhythm.prospecting_day(person.team.prospecting_weekday, day):
         return None
@@ -91,7 +74,7 @@ async def prospecting_day(uow: UnitOfWork, person: Person, day: date) -> Prospec
     return ProspectingDay(day, dormant[:REVIVE_SHOWN], least)
 
 
-async def reminders(uow: UnitOfWork, now: datetime, default_tz: str
+async def reminders(uow: VisitsUow, now: datetime, default_tz: str
                     ) -> list[tuple[Person, FollowUp]]:
     """Timed follow-ups (or snoozes) whose moment has come, minus those of people away."""
     persons = {p.user.id: p for p in await people(uow, default_tz)}
@@ -117,7 +100,7 @@ def _during_away(user: User, item: FollowUp) -> bool:
             and user.away_from <= moment < user.away_to)
 
 
-async def snooze(uow: UnitOfWork, actor: User, follow_up_id: int, choice: rhythm.SnoozeChoice,
+async def snooze(uow: VisitsUow, actor: User, follow_up_id: int, choice: rhythm.SnoozeChoice,
                  now: datetime, tz: str) -> datetime:
     """Push the reminder again in an hour or tomorrow morning (own follow-ups only)."""
     item = await uow.follow_ups.get(follow_up_id)
@@ -129,7 +112,7 @@ async def snooze(uow: UnitOfWork, actor: User, follow_up_id: int, choice: rhythm
     return until
 
 
-async def follow_up_of(uow: UnitOfWork, actor: User, follow_up_id: int) -> FollowUp:
+async def follow_up_of(uow: VisitsUow, actor: User, follow_up_id: int) -> FollowUp:
     """An open follow-up of the actor (reminder buttons carry its id)."""
     item = await uow.follow_ups.get(follow_up_id)
     if item is None or item.owner_id != actor.id:
@@ -137,7 +120,7 @@ async def follow_up_of(uow: UnitOfWork, actor: User, follow_up_id: int) -> Follo
     return item
 
 
-async def set_away(uow: UnitOfWork, actor: User, first: date | None, last: date | None,
+async def set_away(uow: VisitsUow, actor: User, first: date | None, last: date | None,
                    tz: str, now: datetime) -> User:
     """Pause pushes from the first to the last local day (inclusive); None clears it."""
     if first is None or last is None:
@@ -145,10 +128,10 @@ async def set_away(uow: UnitOfWork, actor: User, first: date | None, last: date 
     else:
         if last < first or (last - first).days > AWAY_MAX_DAYS:
             raise Refused("away-bad-range", max=AWAY_MAX_DAYS)
-        if last < rhythm.local_today(tz, now):
+        if last < clock.local_today(tz, now):
             raise Refused("away-in-past")
-        start = rhythm.due_at(first, time(0), tz)
-        end = rhythm.due_at(last + timedelta(days=1), time(0), tz)
+        start = clock.due_at(first, time(0), tz)
+        end = clock.due_at(last + timedelta(days=1), time(0), tz)
         await uow.users.set_away(actor.id, start, end)
     await uow.audit.add(AuditEntry(now, actor.id, "user.away", "user", actor.id,
                                    {"from": str(first), "to": str(last)}))
@@ -158,10 +141,10 @@ async def set_away(uow: UnitOfWork, actor: User, first: date | None, last: date 
     return user
 
 
-async def overdue_after_away(uow: UnitOfWork, person: Person, now: datetime) -> int | None:
+async def overdue_after_away(uow: VisitsUow, person: Person, now: datetime) -> int | None:
     """Once back, how many follow-ups are waiting (None: no catch-up owed)."""
     back = person.user.away_to
     if not rhythm.catch_up(back, now) or back is None or now - back > CATCH_UP_WITHIN:
         return None
-    due = await uow.follow_ups.due_for(person.user.id, rhythm.local_today(person.tz, now))
+    due = await uow.follow_ups.due_for(person.user.id, clock.local_today(person.tz, now))
     return len(due)

@@ -1,0 +1,1 @@
+"""The shared kernel: refusals and the clock, used by every feature."""

@@ -1,0 +1,1 @@
+"""People: teams, users, invites, roles, and the timezone rule."""

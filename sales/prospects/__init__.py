@@ -1,0 +1,1 @@
+"""Prospects: the card, MAN, duplicates, search, the quick line, priority, importing."""

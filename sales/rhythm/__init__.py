@@ -1,0 +1,1 @@
+"""The rep's daily rhythm: agenda, timed reminders, evening check, away."""

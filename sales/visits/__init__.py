@@ -1,0 +1,1 @@
+"""Visits, follow-ups and the cadence that suggests the next contact."""
