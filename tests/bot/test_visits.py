@@ -191,10 +191,12 @@ async def test_outcome_lost_skips_amount_and_no_next_step(h: Harness) -> None:
     await c.click(h.window(), button("Lost"))
     await c.send("too expensive")
     await c.click(h.window(), button("Next step"))
-    assert "Lost" in h.text()
+    assert "move <b>周杰</b> to stage <b>Lost</b>?" in h.text()  # the stage step, not MAN
     await c.click(h.window(), button("Yes"))
     await c.click(h.window(), button("No next step"))
     assert "saved" in h.text()
+    prospect = await h.run(lambda uow: uow.prospects.get(pid))
+    assert prospect is not None and prospect.card.stage is Stage.LOST
     assert await h.run(lambda uow: uow.follow_ups.open_of(pid)) is None
     visits = await h.run(lambda uow: uow.visits.of_prospect(pid))
     assert visits[0].draft.lost_reason == "too expensive"
