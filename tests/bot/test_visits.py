@@ -237,10 +237,20 @@ async def test_suggested_default_and_density_warning(h: Harness) -> None:
     await h.client(1).click(h.window(), button("Skip"))
     await _quick_visit(h, "Interested")
     await h.client(1).click(h.window(), button("Tomorrow"))
-    assert "Gently" in h.text()  # yesterday, today and tomorrow: too dense for anyone
+    # yesterday, today and tomorrow: too dense for anyone (not the too-soon note, also "Gently")
+    assert "that would be 3 contacts within 7 days" in h.text()
     await h.client(1).click(h.window(), button("No time"))
     await h.client(1).click(h.window(), button("Skip"))
     assert "saved" in h.text()  # a warning never blocks
+
+
+async def test_too_soon_warning(h: Harness) -> None:
+    """Not qualified yet: tomorrow is within the 2-day minimum gap but only 2 contacts a week."""
+    await _setup(h)
+    await _quick_visit(h, "Interested")
+    await h.client(1).click(h.window(), button("Tomorrow"))
+    assert "only 1 days after the last contact" in h.text() and "at least 2 days" in h.text()
+    assert "contacts within" not in h.text()
 
 
 async def test_typed_time_bad_then_good(h: Harness) -> None:
