@@ -9,6 +9,7 @@ from aiogram.types import Chat, Location, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+from aiogram_dialog.utils import CB_SEP
 
 from sales import prospecting, teams
 from sales.models import NewTeam, Role
@@ -217,7 +218,20 @@ async def test_visit_from_card_and_scope(h: Harness) -> None:
     await other.send("/menu")
     await other.click(h.window(), button("Record a visit"))
     assert not any("周杰" in b for b in buttons(h.window()))
-    del pid
+    await other.click(_forged_pick(h, pid), InlineButtonDataLocator(f".*pick:{pid}$"))
+    assert "not yours to see" in h.text() and "周杰" not in h.text()
+    assert "Pick the prospect" in h.text() and "📞 Phone call" not in buttons(h.window())
+    assert await h.run(lambda uow: uow.visits.of_prospect(pid)) == []
+
+
+def _forged_pick(h: Harness, prospect_id: int) -> Message:
+    """The pick window with its cancel button rewritten to pick an id the list does not offer."""
+    window = h.window()
+    assert window.reply_markup is not None
+    cancel = window.reply_markup.inline_keyboard[-1][-1]
+    intent, _, _ = str(cancel.callback_data).partition(CB_SEP)
+    cancel.callback_data = f"{intent}{CB_SEP}pick:{prospect_id}"
+    return window
 
 
 async def _quick_visit(h: Harness, outcome: str, day_button: str = "Today") -> None:
