@@ -75,7 +75,7 @@ async def scan_mornings(deps: JobDeps, now: datetime) -> int:
     sent = 0
     async with deps.uow_factory() as uow:
         for person in await agenda.people(uow, deps.default_timezone):
-            day = rhythm.agenda_due(person.tz, person.user.agenda_time, now, None,
+            day = rhythm.agenda_due(person.tz, person.user.agenda_time, now,
                                     rhythm.is_away(person.user, now))
             if day is None:
                 continue
@@ -114,7 +114,7 @@ async def scan_evenings(deps: JobDeps, now: datetime) -> int:
     sent = 0
     async with deps.uow_factory() as uow:
         for person in await agenda.people(uow, deps.default_timezone):
-            day = rhythm.evening_due(person.tz, person.user.evening_time, now, None,
+            day = rhythm.evening_due(person.tz, person.user.evening_time, now,
                                      rhythm.is_away(person.user, now))
             key_ = f"evening:{person.user.id}:{day}"
             if day is None or await uow.outbox.by_key(key_) is not None:

@@ -4,9 +4,10 @@ Every datetime taken or returned is aware; results are in UTC (wall times throug
 `sales.kernel.clock`, daylight-saving changes included).
 
 Sending rules (the scanner job asks these every few minutes):
-- the morning agenda of local day D is due once local time has reached `agenda_time` on D, it
-  was not sent for D yet and the rep is not away. After downtime, the same day's agenda is still
-  sent late (catch-up); a previous day's never is: only today can be due.
+- the morning agenda of local day D is due once local time has reached `agenda_time` on D and
+  the rep is not away. Once per day is the outbox's unique dedupe key (`agenda:<user>:<D>`),
+  not a rule here. After downtime, the same day's agenda is still sent late (catch-up); a
+  previous day's never is: only today can be due.
 - the evening check follows the same rule with `evening_time`.
 - nothing due or overdue: no agenda message at all (`build_agenda` returns None); the daily
   new-contacts target is the evening check's and the prospecting day's business.
@@ -38,25 +39,22 @@ def is_away(user: User, now: datetime) -> bool:
     return started and (user.away_to is None or moment < to_utc(user.away_to))
 
 
-def _daily_due(tz: str, at: time, now: datetime, last_sent_day: date | None, away: bool
-               ) -> date | None:
-    """Today if its message time has passed, it was not sent today and the rep is not away."""
-    today = local_today(tz, now)
-    if away or (last_sent_day is not None and last_sent_day >= today):
+def _daily_due(tz: str, at: time, now: datetime, away: bool) -> date | None:
+    """Today if its message time has passed and the rep is not away (the outbox dedupes)."""
+    if away:
         return None
+    today = local_today(tz, now)
     return today if due_at(today, at, tz) <= to_utc(now) else None
 
 
-def agenda_due(user_tz: str, agenda_time: time, now: datetime, last_sent_day: date | None,
-               away: bool) -> date | None:
+def agenda_due(user_tz: str, agenda_time: time, now: datetime, away: bool) -> date | None:
     """The local day whose morning agenda should go out now, if any (same-day catch-up only)."""
-    return _daily_due(user_tz, agenda_time, now, last_sent_day, away)
+    return _daily_due(user_tz, agenda_time, now, away)
 
 
-def evening_due(user_tz: str, evening_time: time, now: datetime, last_sent_day: date | None,
-                away: bool) -> date | None:
+def evening_due(user_tz: str, evening_time: time, now: datetime, away: bool) -> date | None:
     """The local day whose evening check should go out now, if any (same-day catch-up only)."""
-    return _daily_due(user_tz, evening_time, now, last_sent_day, away)
+    return _daily_due(user_tz, evening_time, now, away)
 
 
 def prospecting_day(team_weekday: int, local_day: date) -> bool:

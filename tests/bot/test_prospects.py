@@ -89,9 +89,20 @@ async def test_back_follows_the_steps_taken(h: Harness) -> None:
     assert "decide the purchase" in h.text()
 
 
+async def _referrer(h: Harness, rep: User, name: str) -> tuple[int | None, str | None]:
+    """The stored referrer (prospect id, its name) of the rep's prospect called `name`."""
+    found = {p.id: p for p in await h.run(lambda uow: uow.prospects.of_team(rep.team_id or 0))}
+    ref = next(p.card.referred_by_id for p in found.values() if p.card.name == name)
+    return ref, found[ref].card.name if ref in found else None
+
+
+async def _team_size(h: Harness, rep: User) -> int:
+    return len(await h.run(lambda uow: uow.prospects.of_team(rep.team_id or 0)))
+
+
 async def test_referral_links_existing_or_new_contact(h: Harness) -> None:
     _, rep = await _rep(h)
-    await _saved(h, rep, "王芳")
+    wang = await _saved(h, rep, "王芳")
     c = await _new(h)
     await c.send("赵丽")
     await c.click(h.window(), button("Skip"))
@@ -100,6 +111,38 @@ async def test_referral_links_existing_or_new_contact(h: Harness) -> None:
     await c.click(h.window(), button("王芳"))
     await c.click(h.window(), button("Save"))
     assert "Referred by: 王芳" in h.text()
+    assert await _referrer(h, rep, "赵丽") == (wang, "王芳")
+    assert await _team_size(h, rep) == 2  # linked, no second 王芳
+
+
+async def test_referral_by_a_new_contact(h: Harness) -> None:
+    """A declined namesake or an unmatched name both make the referrer a contact of its own."""
+    _, rep = await _rep(h)
+    wang = await _saved(h, rep, "王芳")
+    c = await _new(h)
+    await c.send("赵丽")
+    await c.click(h.window(), button("Skip"))
+    await c.click(h.window(), button("Snowball"))
+    await c.send("王芳")
+    assert "王芳" in buttons(h.window())
+    await c.click(h.window(), button("New contact"))
+    await c.click(h.window(), button("Save"))
+    assert "Referred by: 王芳" in h.text()
+    ref, name = await _referrer(h, rep, "赵丽")
+    assert ref not in (None, wang) and name == "王芳"
+    assert await _team_size(h, rep) == 3
+    c = await _new(h)
+    await c.send("孙强")
+    await c.click(h.window(), button("Skip"))
+    await c.click(h.window(), button("Referral"))
+    await c.send("Lucy Chen")
+    assert "Who referred" not in h.text()  # no hits: nothing to choose from
+    await c.click(h.window(), button("Save"))
+    ref, name = await _referrer(h, rep, "孙强")
+    assert name == "Lucy Chen" and await _team_size(h, rep) == 5
+    lucy = await h.run(lambda uow: uow.prospects.get(ref or 0))
+    assert lucy is not None and lucy.owner_id == rep.id
+    assert lucy.card.method is Method.RELATIONSHIPS
 
 
 async def test_duplicates_phone_fuzzy_and_pinyin(h: Harness) -> None:

@@ -9,6 +9,7 @@ from aiogram.types import Chat, Location, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+from aiogram_dialog.utils import CB_SEP
 
 from sales.people import use_cases as teams
 from sales.people.model import NewTeam, Role
@@ -185,10 +186,12 @@ async def test_outcome_lost_skips_amount_and_no_next_step(h: Harness) -> None:
     await c.click(h.window(), button("Lost"))
     await c.send("too expensive")
     await c.click(h.window(), button("Next step"))
-    assert "Lost" in h.text()
+    assert "move <b>周杰</b> to stage <b>Lost</b>?" in h.text()  # the stage step, not MAN
     await c.click(h.window(), button("Yes"))
     await c.click(h.window(), button("No next step"))
     assert "saved" in h.text()
+    prospect = await h.run(lambda uow: uow.prospects.get(pid))
+    assert prospect is not None and prospect.card.stage is Stage.LOST
     assert await h.run(lambda uow: uow.follow_ups.open_of(pid)) is None
     visits = await h.run(lambda uow: uow.visits.of_prospect(pid))
     assert visits[0].draft.lost_reason == "too expensive"
@@ -209,7 +212,20 @@ async def test_visit_from_card_and_scope(h: Harness) -> None:
     await other.send("/menu")
     await other.click(h.window(), button("Record a visit"))
     assert not any("周杰" in b for b in buttons(h.window()))
-    del pid
+    await other.click(_forged_pick(h, pid), InlineButtonDataLocator(f".*pick:{pid}$"))
+    assert "not yours to see" in h.text() and "周杰" not in h.text()
+    assert "Pick the prospect" in h.text() and "📞 Phone call" not in buttons(h.window())
+    assert await h.run(lambda uow: uow.visits.of_prospect(pid)) == []
+
+
+def _forged_pick(h: Harness, prospect_id: int) -> Message:
+    """The pick window with its cancel button rewritten to pick an id the list does not offer."""
+    window = h.window()
+    assert window.reply_markup is not None
+    cancel = window.reply_markup.inline_keyboard[-1][-1]
+    intent, _, _ = str(cancel.callback_data).partition(CB_SEP)
+    cancel.callback_data = f"{intent}{CB_SEP}pick:{prospect_id}"
+    return window
 
 
 async def _quick_visit(h: Harness, outcome: str, day_button: str = "Today") -> None:
@@ -229,10 +245,20 @@ async def test_suggested_default_and_density_warning(h: Harness) -> None:
     await h.client(1).click(h.window(), button("Skip"))
     await _quick_visit(h, "Interested")
     await h.client(1).click(h.window(), button("Tomorrow"))
-    assert "Gently" in h.text()  # yesterday, today and tomorrow: too dense for anyone
+    # yesterday, today and tomorrow: too dense for anyone (not the too-soon note, also "Gently")
+    assert "that would be 3 contacts within 7 days" in h.text()
     await h.client(1).click(h.window(), button("No time"))
     await h.client(1).click(h.window(), button("Skip"))
     assert "saved" in h.text()  # a warning never blocks
+
+
+async def test_too_soon_warning(h: Harness) -> None:
+    """Not qualified yet: tomorrow is within the 2-day minimum gap but only 2 contacts a week."""
+    await _setup(h)
+    await _quick_visit(h, "Interested")
+    await h.client(1).click(h.window(), button("Tomorrow"))
+    assert "only 1 days after the last contact" in h.text() and "at least 2 days" in h.text()
+    assert "contacts within" not in h.text()
 
 
 async def test_typed_time_bad_then_good(h: Harness) -> None:

@@ -171,7 +171,11 @@ async def test_evening_only_when_something_is_open(uows: UowFactory,
     await follow_up(uows, user, "Open", MONDAY)
     evening = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 18:00 local
     assert await scan_evenings(deps(uows, evening), evening) == 1
-    text = (await outbox(engine))[0].text
+    later = evening + timedelta(hours=3)  # still open, but once a day: the dedupe key says so
+    assert await scan_evenings(deps(uows, later), later) == 0
+    rows = await outbox(engine)
+    assert [r.dedupe_key for r in rows] == [f"evening:{user.id}:2026-11-23"]
+    text = rows[0].text
     assert "still open: 1" in text and "0/5" in text and "5 to go" in text
 
 

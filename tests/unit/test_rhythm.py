@@ -82,60 +82,55 @@ A830 = time(8, 30)
 
 
 @pytest.mark.parametrize(
-    ("tz", "now", "last_sent", "away", "expected"),
+    ("tz", "now", "away", "expected"),
     [
         # exactly at, after and before 08:30 in Shanghai (00:30 UTC)
-        (SH, utc(2026, 6, 10, 0, 30), None, False, date(2026, 6, 10)),
-        (SH, utc(2026, 6, 10, 0, 29, 59), None, False, None),
-        (SH, utc(2026, 6, 10, 0, 45), date(2026, 6, 9), False, date(2026, 6, 10)),
-        # not twice in a day
-        (SH, utc(2026, 6, 10, 0, 45), date(2026, 6, 10), False, None),
-        (SH, utc(2026, 6, 10, 15, 0), date(2026, 6, 10), False, None),
+        (SH, utc(2026, 6, 10, 0, 30), False, date(2026, 6, 10)),
+        (SH, utc(2026, 6, 10, 0, 29, 59), False, None),
+        (SH, utc(2026, 6, 10, 0, 45), False, date(2026, 6, 10)),
         # downtime: the same day's agenda goes out late (23:00 local) ...
-        (SH, utc(2026, 6, 10, 15, 0), date(2026, 6, 9), False, date(2026, 6, 10)),
+        (SH, utc(2026, 6, 10, 15, 0), False, date(2026, 6, 10)),
         # ... but yesterday's never: at 07:00 local the 10th is not due yet, the 9th is gone
-        (SH, utc(2026, 6, 9, 23, 0), date(2026, 6, 8), False, None),
+        (SH, utc(2026, 6, 9, 23, 0), False, None),
         # away: nothing
-        (SH, utc(2026, 6, 10, 0, 45), None, True, None),
+        (SH, utc(2026, 6, 10, 0, 45), True, None),
         # Berlin: 08:30 is 07:30 UTC in winter, 06:30 UTC in summer
-        (BER, utc(2026, 3, 28, 7, 29), None, False, None),
-        (BER, utc(2026, 3, 28, 7, 30), None, False, date(2026, 3, 28)),
-        (BER, utc(2026, 3, 29, 6, 29), date(2026, 3, 28), False, None),
-        (BER, utc(2026, 3, 29, 6, 30), date(2026, 3, 28), False, date(2026, 3, 29)),
-        (BER, utc(2026, 10, 25, 6, 30), date(2026, 10, 24), False, None),
-        (BER, utc(2026, 10, 25, 7, 30), date(2026, 10, 24), False, date(2026, 10, 25)),
+        (BER, utc(2026, 3, 28, 7, 29), False, None),
+        (BER, utc(2026, 3, 28, 7, 30), False, date(2026, 3, 28)),
+        (BER, utc(2026, 3, 29, 6, 29), False, None),
+        (BER, utc(2026, 3, 29, 6, 30), False, date(2026, 3, 29)),
+        (BER, utc(2026, 10, 25, 6, 30), False, None),
+        (BER, utc(2026, 10, 25, 7, 30), False, date(2026, 10, 25)),
         # New York
-        (NY, utc(2026, 3, 8, 12, 29), date(2026, 3, 7), False, None),
-        (NY, utc(2026, 3, 8, 12, 30), date(2026, 3, 7), False, date(2026, 3, 8)),
-        (NY, utc(2026, 11, 1, 12, 30), date(2026, 10, 31), False, None),
-        (NY, utc(2026, 11, 1, 13, 30), date(2026, 10, 31), False, date(2026, 11, 1)),
+        (NY, utc(2026, 3, 8, 12, 29), False, None),
+        (NY, utc(2026, 3, 8, 12, 30), False, date(2026, 3, 8)),
+        (NY, utc(2026, 11, 1, 12, 30), False, None),
+        (NY, utc(2026, 11, 1, 13, 30), False, date(2026, 11, 1)),
     ],
 )
-def test_agenda_due(
-    tz: str, now: datetime, last_sent: date | None, away: bool, expected: date | None
-) -> None:
-    assert rhythm.agenda_due(tz, A830, now, last_sent, away) == expected
+def test_agenda_due(tz: str, now: datetime, away: bool, expected: date | None) -> None:
+    """Once a day is the outbox's dedupe key (tests/jobs), not a rule of this function."""
+    assert rhythm.agenda_due(tz, A830, now, away) == expected
 
 
 def test_agenda_time_in_the_dst_gap_is_sent_at_the_gap_end() -> None:
     early = time(2, 30)
-    assert rhythm.agenda_due(BER, early, utc(2026, 3, 29, 0, 59), None, False) is None
-    assert rhythm.agenda_due(BER, early, utc(2026, 3, 29, 1, 0), None, False) == date(2026, 3, 29)
+    assert rhythm.agenda_due(BER, early, utc(2026, 3, 29, 0, 59), False) is None
+    assert rhythm.agenda_due(BER, early, utc(2026, 3, 29, 1, 0), False) == date(2026, 3, 29)
 
 
 @pytest.mark.parametrize(
-    ("now", "last_sent", "expected"),
+    ("now", "expected"),
     [
-        (utc(2026, 6, 10, 9, 59), None, None),  # 17:59 Shanghai
-        (utc(2026, 6, 10, 10, 0), None, date(2026, 6, 10)),
-        (utc(2026, 6, 10, 10, 0), date(2026, 6, 10), None),
-        (utc(2026, 6, 10, 15, 30), date(2026, 6, 9), date(2026, 6, 10)),  # late, same day
-        (utc(2026, 6, 10, 16, 30), date(2026, 6, 9), None),  # 00:30 on the 11th: too late
+        (utc(2026, 6, 10, 9, 59), None),  # 17:59 Shanghai
+        (utc(2026, 6, 10, 10, 0), date(2026, 6, 10)),
+        (utc(2026, 6, 10, 15, 30), date(2026, 6, 10)),  # late, same day
+        (utc(2026, 6, 10, 16, 30), None),  # 00:30 on the 11th: too late
     ],
 )
-def test_evening_due(now: datetime, last_sent: date | None, expected: date | None) -> None:
-    assert rhythm.evening_due(SH, time(18), now, last_sent, False) == expected
-    assert rhythm.evening_due(SH, time(18), now, last_sent, True) is None
+def test_evening_due(now: datetime, expected: date | None) -> None:
+    assert rhythm.evening_due(SH, time(18), now, False) == expected
+    assert rhythm.evening_due(SH, time(18), now, True) is None
 
 
 def user(away_from: datetime | None = None, away_to: datetime | None = None) -> User:
