@@ -36,7 +36,7 @@ from storage.db import (
 )
 from storage.fsm import DbStorage
 from storage.migrate import upgrade
-from storage.repo import uow_factory
+from storage.uow import uow_factory
 
 log = logging.getLogger("xunke")
 SEND_TIMEOUT = 20

@@ -29,7 +29,7 @@ from sales.rhythm import use_cases as agenda
 from sales.uow import UnitOfWork
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
-from storage.repo import uow_factory
+from storage.uow import uow_factory
 
 T = TypeVar("T")
 NO_TOKEN = (

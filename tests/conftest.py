@@ -14,7 +14,7 @@ from bot.i18n import Locales
 from sales.uow import UowFactory
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
-from storage.repo import uow_factory as make_uow_factory
+from storage.uow import uow_factory as make_uow_factory
 from tests.dbutil import DB_KINDS, database
 from tests.dbutil import pytest_runtest_makereport as pytest_runtest_makereport
 from tests.fakes import FixedClock

@@ -8,11 +8,12 @@ from typing import Any, Literal
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from storage.base import UtcDateTime
 from storage.db import create_engine
-from storage.models import Base, UtcDateTime
+from storage.schema import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:

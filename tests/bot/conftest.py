@@ -24,7 +24,7 @@ from sales.people.model import Invite, NewTeam, Role, Team, User
 from sales.uow import UnitOfWork
 from storage.db import session_factory
 from storage.fsm import DbStorage
-from storage.repo import uow_factory
+from storage.uow import uow_factory
 from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock, RecordingBot
 

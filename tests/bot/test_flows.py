@@ -9,7 +9,7 @@ from aiogram.methods import SetMyCommands
 from sqlalchemy import delete, text
 
 from sales.people.model import Role
-from storage.models import FsmRow
+from storage.fsm import FsmRow
 from tests.bot.conftest import ADMIN_ID, Harness, button, buttons
 
 GROUP = -100500

@@ -85,7 +85,7 @@ async def _seed_due_follow_up(db: Path) -> None:
     from sales.prospects.model import Kind, Method, ProspectDraft
     from sales.visits.model import NextStep
     from storage.db import create_engine, session_factory
-    from storage.repo import uow_factory
+    from storage.uow import uow_factory
 
     engine = create_engine(f"sqlite+aiosqlite:///{db}")
     uows = uow_factory(session_factory(engine))

@@ -34,8 +34,8 @@ from storage.db import (
     session_factory,
     try_scheduler_lock,
 )
-from storage.outbox import SqlOutboxRepo
-from storage.repo import SqlUnitOfWork, uow_factory
+from storage.outbox.repo import SqlOutboxRepo
+from storage.uow import SqlUnitOfWork, uow_factory
 from tests.dbutil import DB_KINDS, database
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -22,8 +22,8 @@ from sales.rhythm import use_cases as agenda
 from sales.uow import UowFactory
 from sales.visits.model import NextStep
 from storage.db import create_engine, session_factory
-from storage.models import OutboxRow
-from storage.repo import uow_factory
+from storage.outbox.tables import OutboxRow
+from storage.uow import uow_factory
 from tests.fakes import FixedClock
 
 MONDAY = date(2026, 11, 23)
@@ -43,7 +43,7 @@ async def rep(uows: UowFactory, tz: str = "Asia/Shanghai", weekday: int = 4) -> 
     async with uows() as uow:
         user = await teams.accept_invite(uow, invite.token, 42, "Rep", now)
     if weekday != 4:
-        from storage.models import TeamRow
+        from storage.people.tables import TeamRow
 
         async with uows() as uow:
             row = await uow.session.get(TeamRow, team.id)  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from sales.outbox.model import Button, OutboxItem, OutboxStatus, OutMessage
 from sales.people.model import NewUser, Role
 from sales.uow import UowFactory
 from storage.db import session_factory
-from storage.repo import uow_factory
+from storage.uow import uow_factory
 from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
 from tests.fakes import FixedClock
 

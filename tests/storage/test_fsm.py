@@ -13,8 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import create_engine
-from storage.fsm import DbStorage
-from storage.models import FsmRow
+from storage.fsm import DbStorage, FsmRow
 
 KEY = StorageKey(bot_id=42, chat_id=-100_500, user_id=7)
 UNICODE = {"name": "王小明 🚀", "note": "naïve — «quoted» \"x\" \\ \n", "tags": ["客户", "VIP"],

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.migrate import alembic_config, upgrade
-from storage.models import Base
+from storage.schema import metadata
 
 TABLES = {"teams", "users", "invites", "audit_log", "fsm_state"}
 
@@ -56,13 +56,13 @@ async def test_upgrade_creates_all_tables_at_head(engine: AsyncEngine) -> None:
 async def test_models_match_migrations(engine: AsyncEngine) -> None:
     """A model change without a migration fails here (same check as `alembic check`)."""
     async with engine.connect() as conn:
-        assert await conn.run_sync(_diff, Base.metadata) == []
+        assert await conn.run_sync(_diff, metadata) == []
 
 
 async def test_comparison_detects_a_missing_migration(engine: AsyncEngine) -> None:
     """The check above is not vacuous: an extra model column shows up as a difference."""
-    changed = MetaData(naming_convention=Base.metadata.naming_convention)
-    for table in Base.metadata.tables.values():
+    changed = MetaData(naming_convention=metadata.naming_convention)
+    for table in metadata.tables.values():
         table.to_metadata(changed)
     changed.tables["teams"].append_column(Column("motto", String(32), nullable=True))
     async with engine.connect() as conn:
@@ -75,7 +75,7 @@ async def test_upgrade_again_is_a_no_op(engine: AsyncEngine) -> None:
     await upgrade(engine)
     async with engine.connect() as conn:
         assert await conn.run_sync(_current) == _head()
-        assert await conn.run_sync(_diff, Base.metadata) == []
+        assert await conn.run_sync(_diff, metadata) == []
 
 
 async def test_downgrade_to_base_and_back(engine: AsyncEngine) -> None:
@@ -86,4 +86,4 @@ async def test_downgrade_to_base_and_back(engine: AsyncEngine) -> None:
         assert await conn.run_sync(_tables) & TABLES == set()
     await upgrade(engine)
     async with engine.connect() as conn:
-        assert await conn.run_sync(_diff, Base.metadata) == []
+        assert await conn.run_sync(_diff, metadata) == []

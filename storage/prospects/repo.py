@@ -20,7 +20,8 @@ from sales.prospects.model import (
     ProspectDraft,
     Stage,
 )
-from storage.models import ProspectEventRow, ProspectRow, UserRow
+from storage.people.tables import UserRow
+from storage.prospects.tables import ProspectEventRow, ProspectRow
 
 
 def card_values(card: ProspectDraft) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.outbox.model import OutboxItem, OutboxStatus, OutMessage
 from sales.outbox.rules import buttons_from_json, buttons_to_json
-from storage.models import OutboxRow
+from storage.outbox.tables import OutboxRow
 
 PENDING, SENDING = OutboxStatus.PENDING.value, OutboxStatus.SENDING.value
 

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.model import Prospect
 from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft
-from storage.models import FollowUpRow, ProspectRow, VisitRow
+from storage.prospects.tables import ProspectRow
+from storage.visits.tables import FollowUpRow, VisitRow
 
 OPEN = "open"
 

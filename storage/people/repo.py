@@ -1,22 +1,16 @@
-"""Repositories implementing the `sales.ports` protocols. They flush, never commit."""
+"""Repositories of teams, users, invites and the audit log (they never commit)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import asdict
 from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.people.model import AuditEntry, Invite, Member, NewTeam, NewUser, Role, Team, User
-from sales.uow import UnitOfWork
-from storage.models import AuditRow, InviteRow, TeamRow, UserRow
-from storage.outbox import SqlOutboxRepo
-from storage.prospect_repo import ProspectRepo
-from storage.visit_repo import FollowUpRepo, VisitRepo
+from storage.base import SessionRepo
+from storage.people.tables import AuditRow, InviteRow, TeamRow, UserRow
 
 
 def to_team(row: TeamRow) -> Team:
@@ -49,14 +43,7 @@ def to_invite(row: InviteRow) -> Invite:
     )
 
 
-class _Repo:
-    """Base: one shared session per unit of work."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.s = session
-
-
-class TeamRepo(_Repo):
+class TeamRepo(SessionRepo):
     async def add(self, team: NewTeam, now: datetime) -> Team:
         row = TeamRow(**asdict(team), created_at=now)
         self.s.add(row)
@@ -90,7 +77,7 @@ class TeamRepo(_Repo):
         )
 
 
-class UserRepo(_Repo):
+class UserRepo(SessionRepo):
     async def add(self, user: NewUser, now: datetime) -> User:
         row = UserRow(
             telegram_id=user.telegram_id, display_name=user.display_name, role=user.role.value,
@@ -147,7 +134,7 @@ class UserRepo(_Repo):
         await self._set(user_id, away_from=start, away_to=end)
 
 
-class InviteRepo(_Repo):
+class InviteRepo(SessionRepo):
     async def add(
         self, token: str, team_id: int, role: Role, created_by: int | None,
         expires_at: datetime, now: datetime,
@@ -171,7 +158,7 @@ class InviteRepo(_Repo):
         return bool(getattr(result, "rowcount", 0) == 1)
 
 
-class AuditRepo(_Repo):
+class AuditRepo(SessionRepo):
     async def add(self, entry: AuditEntry) -> None:
         self.s.add(AuditRow(at=entry.at, actor_id=entry.actor_id, action=entry.action,
                             entity=entry.entity, entity_id=entry.entity_id,
@@ -182,35 +169,3 @@ class AuditRepo(_Repo):
         rows = await self.s.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit))
         return [AuditEntry(r.at, r.actor_id, r.action, r.entity, r.entity_id, r.details)
                 for r in rows]
-
-
-class SqlUnitOfWork:
-    """All repositories over one session: one transaction, committed once by the use case."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-        self.teams = TeamRepo(session)
-        self.users = UserRepo(session)
-        self.invites = InviteRepo(session)
-        self.audit = AuditRepo(session)
-        self.prospects = ProspectRepo(session)
-        self.outbox = SqlOutboxRepo(session)
-        self.visits = VisitRepo(session)
-        self.follow_ups = FollowUpRepo(session)
-
-    async def commit(self) -> None:
-        await self.session.commit()
-
-    async def rollback(self) -> None:
-        await self.session.rollback()
-
-
-def uow_factory(sessions: async_sessionmaker[AsyncSession]) -> Any:
-    """A `sales.ports.UowFactory`: each call opens a session that rolls back what is uncommitted."""
-
-    @asynccontextmanager
-    async def open_uow() -> AsyncIterator[UnitOfWork]:
-        async with sessions() as session:
-            yield SqlUnitOfWork(session)
-
-    return open_uow

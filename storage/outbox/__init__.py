@@ -1,0 +1,1 @@
+"""The outbox table and its repository."""

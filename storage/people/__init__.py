@@ -1,0 +1,1 @@
+"""Tables and repositories of teams, users, invites and the audit log."""

@@ -1,0 +1,1 @@
+"""Tables and the repository of prospects and their history."""

@@ -1,0 +1,47 @@
+"""The SQL unit of work: one session, every feature's repository, committed by the use case."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from sales.uow import UnitOfWork
+from storage.outbox.repo import SqlOutboxRepo
+from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
+from storage.prospects.repo import ProspectRepo
+from storage.visits.repo import FollowUpRepo, VisitRepo
+
+
+class SqlUnitOfWork:
+    """All repositories over one session: one transaction, committed once by the use case."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.teams = TeamRepo(session)
+        self.users = UserRepo(session)
+        self.invites = InviteRepo(session)
+        self.audit = AuditRepo(session)
+        self.prospects = ProspectRepo(session)
+        self.outbox = SqlOutboxRepo(session)
+        self.visits = VisitRepo(session)
+        self.follow_ups = FollowUpRepo(session)
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+
+def uow_factory(sessions: async_sessionmaker[AsyncSession]) -> Any:
+    """A `sales.ports.UowFactory`: each call opens a session that rolls back what is uncommitted."""
+
+    @asynccontextmanager
+    async def open_uow() -> AsyncIterator[UnitOfWork]:
+        async with sessions() as session:
+            yield SqlUnitOfWork(session)
+
+    return open_uow

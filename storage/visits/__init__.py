@@ -1,0 +1,1 @@
+"""Tables and repositories of visits and follow-ups."""
