@@ -86,7 +86,7 @@ def run(ctx: typer.Context) -> None:
     if not settings.bot.token.get_secret_value():
         typer.echo(NO_TOKEN, err=True)
         raise typer.Exit(2)
-    from bot.__main__ import run_bot
+    from bot.app import run_bot
 
     asyncio.run(run_bot(settings))
 
@@ -364,7 +364,7 @@ async def _username(settings: Settings) -> str:
     if not settings.bot.token.get_secret_value():
         typer.echo("set bot.username in the config (or a token so I can ask Telegram)", err=True)
         raise typer.Exit(2)
-    from bot.__main__ import make_bot
+    from bot.app import make_bot
 
     bot = make_bot(settings)
     try:

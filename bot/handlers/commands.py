@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import (
-    BotCommand,
-    BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats,
-    BotCommandScopeChat,
-    Message,
-)
+from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from bot.config import DefaultsSection
@@ -30,8 +24,6 @@ from sales.rhythm import use_cases as agenda
 from sales.uow import UnitOfWork
 from sales.visits import use_cases as visits
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel")
-GROUP_COMMANDS = ("bind",)
 GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 
 
@@ -140,25 +132,3 @@ def _away_days(args: list[str]) -> tuple[date, date]:
     if len(days) not in (1, 2):
         raise Refused("away-usage")
     return days[0], days[-1]
-
-
-def bot_commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:
-    """The command list in one language, descriptions from the locale files."""
-    return [BotCommand(command=name, description=t.raw(f"cmd-{name}")) for name in names]
-
-
-async def publish_commands(bot: Bot, locales: Locales) -> None:
-    """setMyCommands per language: zh clients get Chinese, everyone else English."""
-    for lang in ("en", "zh"):
-        code = None if lang == "en" else lang
-        t = locales.get(lang)
-        await bot.set_my_commands(bot_commands(t, PRIVATE_COMMANDS),
-                                  scope=BotCommandScopeAllPrivateChats(), language_code=code)
-        await bot.set_my_commands(bot_commands(t, GROUP_COMMANDS),
-                                  scope=BotCommandScopeAllGroupChats(), language_code=code)
-
-
-async def publish_for_chat(bot: Bot, chat_id: int, t: Translator) -> None:
-    """After a language change, this person's command list follows their choice."""
-    await bot.set_my_commands(bot_commands(t, PRIVATE_COMMANDS),
-                              scope=BotCommandScopeChat(chat_id=chat_id))

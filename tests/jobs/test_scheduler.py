@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from apscheduler.triggers.interval import IntervalTrigger
 
-import bot.__main__ as main
+import bot.app as main
 from bot.config import load_settings
 from bot.jobs.scheduler import JobDeps, bind, build_scheduler, every, running_scheduler
 from storage.db import create_engine, release_scheduler_lock, try_scheduler_lock

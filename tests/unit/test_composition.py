@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 
-from bot.__main__ import make_fsm_storage
+from bot.app import make_fsm_storage
 from bot.config import load_settings
 from storage.db import create_engine
 from storage.fsm import DbStorage

@@ -9,9 +9,9 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
+from bot.commands import publish_for_chat
 from bot.dialogs.common import clear_notice, ctx, refuse
 from bot.dialogs.settings.states import WHICH, SettingsSG
-from bot.handlers.commands import publish_for_chat
 from bot.i18n import T_KEY
 from sales.kernel.errors import Refused
 from sales.people import use_cases as teams
