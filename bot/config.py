@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Literal
 from zoneinfo import available_timezones
 
@@ -47,6 +48,22 @@ class DatabaseSection(_Strict):
         if not v.get_secret_value().startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("use sqlite+aiosqlite:// or postgresql+asyncpg://")
         return v
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis(cls, v: SecretStr) -> SecretStr:
+        url = v.get_secret_value()
+        if url and not _is_redis_url(url):
+            raise ValueError("use redis://host:port/db, rediss://... or unix://..., or leave empty")
+        return v
+
+
+def _is_redis_url(url: str) -> bool:
+    """What redis-py's from_url accepts, checked here so a typo stops the start, not a traceback."""
+    parts = urlsplit(url)
+    if parts.scheme == "unix":
+        return bool(parts.path)
+    return parts.scheme in ("redis", "rediss") and bool(parts.hostname)
 
 
 class DefaultsSection(_Strict):

@@ -21,6 +21,8 @@ LOCALES_KEY = "locales"
 
 
 HTML_SUFFIX = "_html"
+SHOWN_MAX = 1000      # a user's value echoed in a message is shortened beyond this
+PLACEABLE_MAX = 2000  # Fluent refuses longer arguments ("{???}"): they are put in afterwards
 
 
 class Translator:
@@ -32,14 +34,29 @@ class Translator:
         self._fluent = fluent
 
     def __call__(self, key: str, /, **args: Any) -> str:
-        safe = {k: html.escape(v, quote=False)
+        safe = {k: html.escape(shorten(v), quote=False)
                 if isinstance(v, str) and not k.endswith(HTML_SUFFIX) else v
                 for k, v in args.items()}
-        return str(self._fluent.format_value(key, safe))
+        return self._format(key, safe)
 
     def raw(self, key: str, /, **args: Any) -> str:
         """Plain text, for places that are not HTML (button labels, command descriptions)."""
-        return str(self._fluent.format_value(key, dict(args)))
+        return self._format(key, {k: shorten(v) if isinstance(v, str) else v
+                                  for k, v in args.items()})
+
+    def _format(self, key: str, args: dict[str, Any]) -> str:
+        """Fluent formatting that never breaks on a long argument: those go in afterwards."""
+        long = {k: v for k, v in args.items() if isinstance(v, str) and len(v) > PLACEABLE_MAX}
+        marks = {k: f"\ue000{i}\ue001" for i, k in enumerate(long)}
+        text = str(self._fluent.format_value(key, {**args, **marks}))
+        for k, mark in marks.items():
+            text = text.replace(mark, long[k])
+        return text
+
+
+def shorten(value: str, limit: int = SHOWN_MAX) -> str:
+    """A long value as shown back to a person: cut with an ellipsis, never mid-emoji pair."""
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 def key(prefix: str, value: str) -> str:

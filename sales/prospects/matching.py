@@ -372,15 +372,18 @@ def parse_quick_line(text: str, region: str) -> QuickLine:
 
 
 def _name_span(words: Sequence[re.Match[str]]) -> tuple[int, int] | None:
-    """The first real word is the name; a Latin name may run over three Capitalised words."""
+    """The first real word is the name; a Latin name may run over three words written alike
+    (Capitalised like `Zhang Wei`, or all lower-case like `zhang wei`)."""
     tokens = [w.group() for w in words]
     start = next((i for i, t in enumerate(tokens) if _is_name_word(t)), None)
     if start is None:
         return None
     end = start + 1
     if not CJK_RE.search(tokens[start]):
+        capital = tokens[start][:1].isupper()
         limit = min(len(tokens), start + 3)
-        while end < limit and tokens[end][:1].isupper() and _is_name_word(tokens[end]):
+        while (end < limit and tokens[end][:1].isupper() == capital
+               and not CJK_RE.search(tokens[end]) and _is_name_word(tokens[end])):
             end += 1
     return start, end
 

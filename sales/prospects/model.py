@@ -42,6 +42,15 @@ BIRTHDAY_RES = (
 )
 
 
+_CN_DIGITS = "一二三四五六七八九"
+CN_MONTH_DAY_RE = re.compile(
+    r"^(?P<leap>闰)?(?P<m>正|冬|腊|十[一二]?|[一二三四五六七八九])月"
+    r"(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?"
+    r"|廿[一二三四五六七八九]|三十|卅)[日号]?$"
+)
+LUNAR_ONLY_WORDS = ("正月", "冬月", "腊月", "初", "廿", "卅")
+
+
 TIME_RANGE_RE = re.compile(
     r"^(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*[点时]?\s*[-~–—至到]\s*"
     r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*[点时]?$"
@@ -211,7 +220,10 @@ def clean_name(raw: str, field_name: str = "name", limit: int = NAME_MAX) -> str
 
 
 def parse_phone(raw: str, region: str) -> str:
-    """Any way a number is written, stored once as E.164 so duplicates are found team-wide."""
+    """Any way a number is written, stored once as E.164 so duplicates are found team-wide.
+    Letters are refused: the library would read them as keypad digits (1-800-FLOWERS)."""
+    if any(ch.isalpha() for ch in raw):
+        raise Refused("prospect-bad-phone", value=raw)
     try:
         number = phonenumbers.parse(raw, region.upper())
     except phonenumbers.NumberParseException:
@@ -242,7 +254,8 @@ def parse_birthday(text: str, today: date, lunar: bool = False) -> Birthday:
     """Y-M-D, M-D or 年月日 (a 农历/lunar prefix and 闰 switch to lunar), checked for real."""
     raw = text.strip()
     body = LUNAR_PREFIX_RE.sub("", raw)
-    lunar = lunar or body != raw
+    lunar = lunar or body != raw or any(word in body for word in LUNAR_ONLY_WORDS)
+    body = _arabic_month_day(body)
     match = next((m for m in (rx.match(body) for rx in BIRTHDAY_RES) if m), None)
     if match is None:
         raise Refused("prospect-bad-birthday", value=text)
@@ -251,6 +264,27 @@ def parse_birthday(text: str, today: date, lunar: bool = False) -> Birthday:
     year = int(parts["y"]) if parts.get("y") else None
     birthday = Birthday(int(parts["m"]), int(parts["d"]), year, lunar or leap, leap)
     return check_birthday(birthday, today, text)
+
+
+def _cn_number(text: str) -> int:
+    """一..九, 十, 十一.., 二十.., 廿.., 三十/卅, 初一..初十, and the month names 正 冬 腊."""
+    text = {"正": "一", "冬": "十一", "腊": "十二", "廿": "二十", "卅": "三十"}.get(text, text)
+    text = text.removeprefix("初").replace("廿", "二十")
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS.index(text) + 1
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        _CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _arabic_month_day(body: str) -> str:
+    """农历八月十五 and 正月初一 read as 8月15日 and 1月1日 (hand-written: no maintained
+    library parses lunar month and day names)."""
+    match = CN_MONTH_DAY_RE.match(body)
+    if match is None:
+        return body
+    leap = match["leap"] or ""
+    return f"{leap}{_cn_number(match['m'])}月{_cn_number(match['d'])}日"
 
 
 def check_birthday(birthday: Birthday, today: date, shown: str | None = None) -> Birthday:

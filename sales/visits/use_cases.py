@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sales.kernel import clock
 from sales.kernel.errors import Refused
@@ -32,18 +33,37 @@ def check_day(day: date, today: date) -> date:
     return day
 
 
+AMOUNT_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*|\d+)(?:\.(?P<frac>\d{1,2}))?"
+    r"\s*(?P<unit>万|k)?$", re.IGNORECASE)
+CURRENCY_SIGNS = {"¥": "CNY", "￥": "CNY", "元": "CNY", "RMB": "CNY", "$": "USD", "€": "EUR",
+                  "£": "GBP"}
+AMOUNT_MAX = Decimal("1e12")
+
+
 def parse_amount(text: str) -> tuple[Decimal, str | None]:
-    """'12 000', '12,000.50 USD', '¥8000': a positive amount and an optional currency."""
-    raw = text.strip().upper().replace("¥", " CNY ").replace("$", " USD ").replace("€", " EUR ")
-    currency = next((c for c in CURRENCIES if c in raw.split()), None)
-    digits = "".join(ch for ch in raw if ch.isdigit() or ch == ".")
-    try:
-        amount = Decimal(digits)
-    except InvalidOperation:
-        raise Refused("visit-bad-amount", value=text) from None
-    if amount <= 0 or amount >= Decimal("1e12") or amount != amount.quantize(Decimal("0.01")):
+    """'12000', '12,000.50 USD', '¥8000', '1.2万': a positive amount and an optional currency.
+    Anything else (a sign, letters, a date, two decimal points) is refused, never guessed."""
+    body, currency = _split_currency(text.strip())
+    match = AMOUNT_RE.match(body)
+    if match is None:
         raise Refused("visit-bad-amount", value=text)
-    return amount, currency
+    amount = Decimal(match["num"].replace(",", "").replace(" ", "") + "." + (match["frac"] or "0"))
+    amount *= {"万": 10_000, "k": 1_000}.get((match["unit"] or "").lower(), 1)
+    if not 0 < amount < AMOUNT_MAX:
+        raise Refused("visit-bad-amount", value=text)
+    return amount.quantize(Decimal("0.01")), currency
+
+
+def _split_currency(raw: str) -> tuple[str, str | None]:
+    """A currency code or sign before or after the number, taken off."""
+    upper = raw.upper()
+    for mark, code in [*CURRENCY_SIGNS.items(), *((c, c) for c in CURRENCIES)]:
+        if upper.startswith(mark):
+            return raw[len(mark):].strip(), code
+        if upper.endswith(mark):
+            return raw[: len(raw) - len(mark)].strip(), code
+    return raw, None
 
 
 def parse_time(text: str) -> time | None:

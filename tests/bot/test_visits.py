@@ -66,7 +66,7 @@ async def test_visit_from_menu_full_path(h: Harness) -> None:
     await c.click(h.window(), button("In 1 week"))
     await c.click(h.window(), button("10:00"))
     await c.send("bring the contract")
-    assert "saved" in h.text() and "2026-11-30 10:00" in h.text()
+    assert "saved" in h.text() and "Next: 2026-11-30 at 10:00" in h.text()
     prospect = await h.run(lambda uow: uow.prospects.get(pid))
     assert prospect is not None and prospect.card.stage is Stage.MET
     assert prospect.card.man == ManAnswers(Answer.YES, Answer.YES, Answer.YES)
@@ -189,7 +189,7 @@ async def test_outcome_lost_skips_amount_and_no_next_step(h: Harness) -> None:
     assert "move <b>周杰</b> to stage <b>Lost</b>?" in h.text()  # the stage step, not MAN
     await c.click(h.window(), button("Yes"))
     await c.click(h.window(), button("No next step"))
-    assert "saved" in h.text()
+    assert "saved" in h.text() and h.text().endswith("). No next step.")
     prospect = await h.run(lambda uow: uow.prospects.get(pid))
     assert prospect is not None and prospect.card.stage is Stage.LOST
     assert await h.run(lambda uow: uow.follow_ups.open_of(pid)) is None
@@ -257,7 +257,7 @@ async def test_too_soon_warning(h: Harness) -> None:
     await _setup(h)
     await _quick_visit(h, "Interested")
     await h.client(1).click(h.window(), button("Tomorrow"))
-    assert "only 1 days after the last contact" in h.text() and "at least 2 days" in h.text()
+    assert "only 1 day after the last contact" in h.text() and "at least 2 days" in h.text()
     assert "contacts within" not in h.text()
 
 
@@ -270,7 +270,7 @@ async def test_typed_time_bad_then_good(h: Harness) -> None:
     assert "is not a time" in h.text()
     await c.send("9:30")
     await c.click(h.window(), button("Skip"))
-    assert "2026-12-07 09:30" in h.text()
+    assert "Next: 2026-12-07 at 09:30" in h.text()
 
 
 @pytest.mark.parametrize(("choice", "due"), [

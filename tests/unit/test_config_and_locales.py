@@ -32,11 +32,21 @@ def test_example_config_is_valid_and_documents_every_key() -> None:
             assert key in written[name], f"config.example.toml lacks {name}.{key}"
 
 
+@pytest.mark.parametrize("url", ["", "redis://127.0.0.1:6379/0", "rediss://u:p@h:6380/1",
+                                 "unix:///run/redis.sock"])
+def test_good_redis_urls_pass(tmp_path: Path, url: str) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(f"[database]\nredis_url = '{url}'\n")
+    assert load_settings(path).database.redis_url.get_secret_value() == url
+
+
 @pytest.mark.parametrize(("text", "bad_key"), [
     ("[bot]\ntokn = 'x'\n", "bot.tokn"),
     ("[defaults]\ntimezone = 'Mars/Base'\n", "defaults.timezone"),
     ("[defaults]\nlanguage = 'fr'\n", "defaults.language"),
     ("[database]\nurl = 'mysql://x'\n", "database.url"),
+    ("[database]\nredis_url = 'localhost:6379'\n", "database.redis_url"),
+    ("[database]\nredis_url = 'http://127.0.0.1:6379/0'\n", "database.redis_url"),
     ("surprise = 1\n", "surprise"),
 ])
 def test_bad_config_names_the_key(tmp_path: Path, text: str, bad_key: str) -> None:

@@ -11,7 +11,7 @@ from bot.dialogs.calendar import calendar_data
 from bot.dialogs.common import ctx
 from bot.dialogs.visit.handlers import country_of, today_of
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
-from bot.i18n import key
+from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
 from sales.visits import cadence
 from sales.visits import use_cases as visits
@@ -51,7 +51,16 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "day": draft.get("day", ""), "notes": draft.get("notes") or "",
         "photo": "yes" if draft.get("photo") else "no",
         "located": "yes" if draft.get("lat") is not None else "no",
-        "due_on": nxt.get("due_on", ""), "due_time": nxt.get("due_time") or "-",
+        "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
     }
+
+
+def _next_line(t: Translator, nxt: dict[str, Any]) -> str:
+    """'Next: <day> at <time>', 'Next: <day>' or 'No next step' for the closing screen."""
+    if not nxt.get("due_on"):
+        return t.raw("visit-next-none")
+    if nxt.get("due_time"):
+        return t.raw("visit-next-at", due_on=nxt["due_on"], due_time=nxt["due_time"])
+    return t.raw("visit-next-on", due_on=nxt["due_on"])

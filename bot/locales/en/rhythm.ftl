@@ -27,7 +27,10 @@ reminder-gone = This reminder is no longer open.
 away-set = 🏖 Reminders paused from { $first } to { $last }. Welcome back afterwards: I will sum up what waits.
 away-off = Reminders are on again.
 away-usage = Send /away FROM TO with dates like 2026-12-01 2026-12-05 (or one date), or /away off.
-away-bad-range = The last day must not be before the first, and at most { $max } days.
+away-bad-range = The last day must not be before the first, and at most { $max ->
+        [one] { $max } day
+       *[other] { $max } days
+    }.
 away-in-past = That period is already over.
 away-back = 👋 Welcome back! { $count ->
     [0] Nothing is waiting for you.

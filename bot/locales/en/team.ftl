@@ -12,7 +12,10 @@ team-card = <b>{ $team }</b>
 team-invite-rep = ➕ Invite a rep
 team-invite-manager = ➕ Invite a manager
 team-members = 👥 Members
-team-invite-text = Invite link for a new { role-name } of <b>{ $team }</b>, valid { $days } days and for one person only:
+team-invite-text = Invite link for a new { role-name } of <b>{ $team }</b>, valid { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } and for one person only:
     { $link }
     Forward it to the person; opening it registers them.
 team-members-text = <b>{ $team }</b>: members

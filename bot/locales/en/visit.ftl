@@ -46,13 +46,28 @@ visit-ask-time = At what time on { $due_on }? I will remind you then. (Or type e
 visit-no-time = No time
 visit-bad-time = “{ $value }” is not a time. Type e.g. 9:30 or 14:00.
 visit-ask-next-text = What will you do then? (or skip)
-visit-done = ✅ Visit with <b>{ $name }</b> saved ({ $outcome }, { $day }). Next: { $due_on } { $due_time }
+visit-done = ✅ Visit with <b>{ $name }</b> saved ({ $outcome }, { $day }). { $next }
+visit-next-on = Next: { $due_on }
+visit-next-at = Next: { $due_on } at { $due_time }
+visit-next-none = No next step.
 visit-future = A contact cannot be in the future.
-visit-too-old = That is more than { $days } days ago: put older history into the card's notes.
-visit-bad-amount = “{ $value }” is not an amount. Send digits, optionally with a currency.
+visit-too-old = That is more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago: put older history into the card's notes.
+visit-bad-amount = “{ $value }” is not an amount. Send a positive number such as 12000, 12,000.50 USD, ¥8000 or 1.2万.
 visit-next-past = The next step cannot be in the past.
-cadence-too-dense = 🐢 Gently: that would be { $count } contacts within { $days } days. Pressure is not follow-up; give them some room.
-cadence-too-soon = 🐢 Gently: only { $days } days after the last contact; for this prospect at least { $min } days work better.
+cadence-too-dense = 🐢 Gently: that would be { $count } contacts within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Pressure is not follow-up; give them some room.
+cadence-too-soon = 🐢 Gently: only { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the last contact; for this prospect at least { $min ->
+        [one] { $min } day works
+       *[other] { $min } days work
+    } better.
 cadence-outside-window = 🕘 { $at } is outside their preferred time ({ $start }-{ $end }).
 cadence-not-prospect = This is not a prospect by the MAN rule: consider no next step and the dormant stage.
 cadence-reason-retry = try again soon
