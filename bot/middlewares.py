@@ -70,8 +70,8 @@ class ContextMiddleware(BaseMiddleware):
         if user is None or not user.active:
             return None
         if user.bot_blocked:  # they write to us, so they unblocked the bot: pushes resume
-            return await teams.mark_reachable(uow, user, self.clock())
-        return user
+            user = await teams.mark_reachable(uow, user, self.clock())
+        return await teams.remember_language(uow, user, tg_user.language_code)
 
 
 class FloodMiddleware(BaseMiddleware):

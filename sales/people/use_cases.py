@@ -181,6 +181,17 @@ async def set_push_time(uow: PeopleUow, actor: User, which: str, at: time, now: 
     return await _reload(uow, actor.id)
 
 
+async def remember_language(uow: PeopleUow, user: User, telegram_code: str | None) -> User:
+    """A person who never chose a language gets pushes in their Telegram app's language, not
+    the team's: remember it the first time they write (a choice in /settings overrides it)."""
+    if user.language is not None or not telegram_code:
+        return user
+    language = people.pick_language(None, telegram_code)
+    await uow.users.set_profile(user.id, language=language, timezone=user.timezone)
+    await uow.commit()
+    return await _reload(uow, user.id)
+
+
 async def mark_reachable(uow: PeopleUow, user: User, now: datetime) -> User:
     """Someone marked unreachable (403) wrote to the bot again: they unblocked it."""
     await uow.users.set_bot_blocked(user.id, False)

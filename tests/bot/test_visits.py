@@ -128,7 +128,9 @@ async def test_calendar_follows_the_injected_clock_and_language(h: Harness) -> N
     assert labels[0] == "February 2031"
     assert labels[1:8] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     assert "[1]" in labels and "2" not in labels  # today marked; tomorrow not offered
-    c = h.client(1, lang="zh")  # no language chosen: Telegram's zh applies
+    await c.send("/settings")
+    await c.click(h.window(), button("Language"))
+    await c.click(h.window(), button("中文"))
     await c.send("/menu")
     await c.click(h.window(), button("记录拜访"))
     await c.click(h.window(), button("周杰"))

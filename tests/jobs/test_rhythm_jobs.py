@@ -224,3 +224,24 @@ async def test_reminders_older_than_two_days_are_left_to_the_agenda(uows: UowFac
     now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     assert await scan_reminders(deps(uows, now), now) == 1
     assert "Recent" in (await outbox(engine))[0].text
+
+
+@pytest.mark.parametrize(("telegram", "title"), [("zh-hans", "今日安排"), ("en", "Your day"),
+                                                 (None, "Your day")])
+async def test_pushes_speak_the_recipients_language(uows: UowFactory, engine: AsyncEngine,
+                                                    telegram: str | None, title: str) -> None:
+    """The team speaks en; a rep whose Telegram app is Chinese gets agenda and reminder in
+    Chinese once they have written to the bot (no language chosen in /settings)."""
+    user = await rep(uows)
+    async with uows() as uow:
+        user = await teams.remember_language(uow, user, telegram)
+    await follow_up(uows, user, "Timed", MONDAY, time(10, 0))
+    morning = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
+    assert await scan_mornings(deps(uows, morning), morning) == 1
+    ten = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    assert await scan_reminders(deps(uows, ten), ten) == 1
+    agenda_row, reminder = await outbox(engine)
+    assert title in agenda_row.text
+    labels = [b["text"] for row in reminder.buttons or [] for b in row]
+    english = any("Done" in label for label in labels)
+    assert english is (title == "Your day"), labels
