@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from aiogram.enums import ContentType
@@ -17,6 +17,7 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
+from sales import rhythm, visits
 from sales.errors import Refused
 from sales.models import User
 from sales.ports import Clock, UnitOfWork
@@ -52,6 +53,17 @@ def ctx(manager: DialogManager) -> Ctx:
     data = manager.middleware_data
     return Ctx(data[UOW_KEY], data[ACTOR_KEY], data[T_KEY], data[CLOCK_KEY], data[LOCALES_KEY],
                data)
+
+
+async def tz_of(manager: DialogManager) -> str:
+    """The rep's timezone (own, team's, default) for 'today' and reminder times."""
+    c = ctx(manager)
+    return await visits.user_timezone(c.uow, c.me(), c.data["defaults"].timezone)
+
+
+async def today_of(manager: DialogManager) -> date:
+    """The rep's local day on the injected clock: the only 'today' dialogs use."""
+    return rhythm.local_today(await tz_of(manager), ctx(manager).now())
 
 
 async def tell_user(manager: DialogManager, user: User, key: str, **args: Any) -> None:

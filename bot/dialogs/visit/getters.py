@@ -8,8 +8,8 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.dialogs.calendar import calendar_data
-from bot.dialogs.common import ctx
-from bot.dialogs.visit.handlers import country_of, today_of
+from bot.dialogs.common import ctx, today_of
+from bot.dialogs.visit.handlers import country_of
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
 from bot.i18n import key
 from sales import cadence, prospecting, visits
