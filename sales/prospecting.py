@@ -38,6 +38,7 @@ from sales.prospects import (
     parse_tags,
     parse_wechat,
 )
+from sales.rhythm import local_today
 
 if TYPE_CHECKING:  # visits build on this module
     from sales.visits import FollowUp, Visit
@@ -126,11 +127,12 @@ async def check_new(uow: UnitOfWork, actor: User, draft: ProspectDraft, today: d
     return clean, find_duplicates(clean, candidates)
 
 
-async def create(uow: UnitOfWork, actor: User, draft: ProspectDraft, now: datetime,
+async def create(uow: UnitOfWork, actor: User, draft: ProspectDraft, now: datetime, tz: str,
                  owner_id: int | None = None) -> Prospect:
-    """Save a card (and a typed-in referrer as a contact of its own), in one commit."""
+    """Save a card (and a typed-in referrer as a contact of its own), in one commit;
+    `tz` is the actor's zone: a birthday is checked against their local day."""
     region = await region_of(uow, actor)
-    clean = check_draft(draft, region, now.date())
+    clean = check_draft(draft, region, local_today(tz, now))
     if clean.referred_by_id is not None:
         await visible(uow, actor, clean.referred_by_id)
     elif clean.referred_by_name:
@@ -159,10 +161,11 @@ async def find(uow: UnitOfWork, actor: User, query: str, limit: int = 50) -> lis
     return await asyncio.to_thread(search, query, candidates, limit)
 
 
-async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | None = None,
-                  cls: man.ManClass | None = None, method: Method | None = None
-                  ) -> list[Prospect]:
-    """Own prospects by 80:20 priority, optionally filtered by stage, MAN class and method."""
+async def my_list(uow: UnitOfWork, actor: User, now: datetime, tz: str, *,
+                  stage: Stage | None = None, cls: man.ManClass | None = None,
+                  method: Method | None = None) -> list[Prospect]:
+    """Own prospects by 80:20 priority (days counted in `tz`), optionally filtered by stage,
+    MAN class and method."""
     if actor.team_id is None:
         return []
     found = await uow.prospects.of_team(actor.team_id, actor.id)
@@ -170,15 +173,17 @@ async def my_list(uow: UnitOfWork, actor: User, today: date, *, stage: Stage | N
             if (stage is None or p.card.stage is stage)
             and (cls is None or man.verdict(p.card.man).cls is cls)
             and (method is None or p.card.method is method)]
-    return by_priority(kept, today)
+    return by_priority(kept, local_today(tz, now), tz)
 
 
-async def recent(uow: UnitOfWork, actor: User, limit: int = 8) -> list[Prospect]:
-    """Own prospects contacted (or added) most recently first: who a rep just visited."""
+async def recent(uow: UnitOfWork, actor: User, tz: str, limit: int = 8) -> list[Prospect]:
+    """Own prospects contacted (or added) most recently first: who a rep just visited; days
+    of adding are local to `tz` like the contact days they are compared with."""
     if actor.team_id is None:
         return []
     found = await uow.prospects.of_team(actor.team_id, actor.id)
-    found.sort(key=lambda p: (p.last_contact_on or p.created_at.date(), p.id), reverse=True)
+    found.sort(key=lambda p: (p.last_contact_on or local_today(tz, p.created_at), p.id),
+               reverse=True)
     return found[:limit]
 
 
@@ -196,12 +201,14 @@ async def card(uow: UnitOfWork, actor: User, prospect_id: int) -> Card:
 
 
 async def edit(uow: UnitOfWork, actor: User, prospect_id: int, name: str, raw: str,
-               now: datetime) -> Prospect:
-    """Change one field of a card, keeping the old value in its history."""
+               now: datetime, tz: str) -> Prospect:
+    """Change one field of a card, keeping the old value in its history (birthday checked
+    against the actor's local day in `tz`)."""
     prospect = await visible(uow, actor, prospect_id)
     region = await region_of(uow, actor)
-    changed = apply_field(prospect.card, name, raw, region, now.date())
-    return await _save(uow, actor, prospect, check_draft(changed, region, now.date()), now,
+    today = local_today(tz, now)
+    changed = apply_field(prospect.card, name, raw, region, today)
+    return await _save(uow, actor, prospect, check_draft(changed, region, today), now,
                        "field", name)
 
 

@@ -30,6 +30,7 @@ from tests.fakes import FixedClock, RecordingBot
 
 T = TypeVar("T")
 ADMIN_ID = 900
+TEAM_TZ = "Asia/Shanghai"  # the zone of `Harness.team()`, so of its members
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Harness:
 
     async def team(self, name: str = "North") -> Team:
         return await self.run(lambda uow: teams.create_team(
-            uow, None, NewTeam(name, "Asia/Shanghai", "CN", "zh"), self.clock()))
+            uow, None, NewTeam(name, TEAM_TZ, "CN", "zh"), self.clock()))
 
     async def invite(self, team: Team, role: Role = Role.REP, days: int = 7) -> Invite:
         return await self.run(lambda uow: teams.create_invite(

@@ -13,6 +13,7 @@ from bot.cli import app
 from bot.logs import REDACTED, RedactingFormatter, token_secrets
 
 runner = CliRunner()
+SH = "Asia/Shanghai"  # the config default zone, so of teams created without --timezone
 
 
 @pytest.fixture
@@ -101,7 +102,7 @@ def test_prospects_search_and_show(cfg: Path) -> None:
         rep = await teams.accept_invite(uow, token, 77, "Rep", now)  # type: ignore[arg-type]
         assert rep.role is Role.REP
         draft = ProspectDraft(Kind.INDIVIDUAL, "张伟", Method.EXHIBITION, phone="+8613812345678")
-        return (await prospecting.create(uow, rep, draft, now)).id  # type: ignore[arg-type]
+        return (await prospecting.create(uow, rep, draft, now, SH)).id  # type: ignore[arg-type]
 
     pid = asyncio.run(_in_db(load_settings(cfg), seed))
     code, out = xunke(cfg, "prospects", "search", "zhang wei", "--team", "North", "--json")
@@ -164,7 +165,7 @@ def test_agenda_command(cfg: Path) -> None:
         now = datetime(2026, 11, 20, tzinfo=UTC)
         rep = await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep", now)  # type: ignore[arg-type]
         p = await prospecting.create(uow, rep, ProspectDraft(  # type: ignore[arg-type]
-            Kind.INDIVIDUAL, "Zhao", Method.TELEPHONE), now)
+            Kind.INDIVIDUAL, "Zhao", Method.TELEPHONE), now, SH)
         await uow.follow_ups.add(p, rep.id, NextStep(date(2026, 11, 23), "call"),  # type: ignore[attr-defined]
                                  None, None, now)
         await uow.commit()  # type: ignore[attr-defined]

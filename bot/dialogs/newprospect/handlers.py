@@ -15,7 +15,9 @@ from bot.dialogs.common import (
     refuse,
     set_notice,
     start_edit,
+    today_of,
     typed_value,
+    tz_of,
 )
 from bot.dialogs.newprospect.states import (
     DRAFT,
@@ -122,7 +124,8 @@ async def _typed(manager: DialogManager, field: str, text: str) -> ProspectDraft
     c = ctx(manager)
     try:
         region = await prospecting.region_of(c.uow, c.me())
-        return prospecting.apply_field(_draft(manager), field, text, region, c.now().date())
+        return prospecting.apply_field(_draft(manager), field, text, region,
+                                       await today_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         return None
@@ -236,7 +239,7 @@ async def on_save(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> Non
     c = ctx(manager)
     try:
         _card, matches = await prospecting.check_new(c.uow, c.me(), _draft(manager),
-                                                     c.now().date())
+                                                     await today_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         return
@@ -254,7 +257,8 @@ async def on_save_anyway(_cb: CallbackQuery, _b: Button, manager: DialogManager)
 async def _create(manager: DialogManager) -> None:
     c = ctx(manager)
     try:
-        prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now())
+        prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now(),
+                                            await tz_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         await manager.switch_to(NewProspectSG.summary)
