@@ -58,6 +58,7 @@ class Harness:
             locales=self.locales,
             clock=self.clock, defaults=DefaultsSection(), bot_username="xunke_test_bot",
             admin_ids=(ADMIN_ID,), message_manager=self.mm, fetch_file=self._fetch,
+            monotonic=lambda: self.clock.now.timestamp(),  # the flood limit on the fake clock too
         )
 
     async def _fetch(self, _bot: object, file_id: str) -> bytes:
