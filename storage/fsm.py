@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -24,18 +23,21 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from sales.ports import Clock
 from storage.models import FsmRow
 
 _EMPTY = json.dumps({})
 
 
 class DbStorage(BaseStorage):
-    """One row per key; JSON data; each call is its own short transaction."""
+    """One row per key; JSON data; each call is its own short transaction; `clock` stamps
+    `updated_at` (the composition root's clock, a fixed one in tests)."""
 
     def __init__(
-        self, engine: AsyncEngine, key_builder: KeyBuilder | None = None
+        self, engine: AsyncEngine, key_builder: KeyBuilder | None = None, *, clock: Clock
     ) -> None:
         self.engine = engine
+        self.clock = clock
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self.keys = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
@@ -43,7 +45,7 @@ class DbStorage(BaseStorage):
     async def _upsert(self, key: StorageKey, **values: Any) -> None:
         """Insert or update the given columns of the key's row; drop the row once it is empty."""
         cleared = values.get("state", "") is None or values.get("data") == _EMPTY
-        values["updated_at"] = datetime.now(UTC)
+        values["updated_at"] = self.clock()
         built = self.keys.build(key)
         stmt = self._insert(FsmRow).values(key=built, **values)
         stmt = stmt.on_conflict_do_update(index_elements=[FsmRow.key], set_=values)

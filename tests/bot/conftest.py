@@ -52,7 +52,8 @@ class Harness:
 
     def restart(self) -> None:
         """A fresh Dispatcher and FSM storage object, as after a process restart."""
-        storage, isolation = self.fsm() if self.fsm else (DbStorage(self.engine), None)
+        storage, isolation = (self.fsm() if self.fsm
+                              else (DbStorage(self.engine, clock=self.clock), None))
         self.dp = create_dispatcher(
             storage=storage, events_isolation=isolation, uow_factory=self.uows,
             locales=self.locales,
