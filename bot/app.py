@@ -61,7 +61,7 @@ def make_fsm_storage(
     """Redis when configured (several bot processes), else a table in the shared database."""
     redis_url = settings.database.redis_url.get_secret_value()
     if not redis_url:
-        return DbStorage(engine), None
+        return DbStorage(engine, clock=utc_now), None
     from aiogram.fsm.storage.redis import RedisStorage
 
     storage = RedisStorage.from_url(

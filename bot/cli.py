@@ -7,8 +7,8 @@ import json
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import asdict
-from datetime import UTC, date, datetime
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
 from sales.cards.card import load_card
+from sales.kernel.clock import Clock, local_today
 from sales.kernel.errors import Refused
 from sales.people import use_cases as teams
 from sales.people.model import Member, NewTeam, Role, Team, User
@@ -27,6 +28,7 @@ from sales.prospects import use_cases as prospecting
 from sales.prospects.matching import Hit
 from sales.rhythm import use_cases as agenda
 from sales.uow import UnitOfWork
+from sales.visits import use_cases as visits
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.uow import uow_factory
@@ -54,10 +56,24 @@ class InviteRole(StrEnum):
     manager = "manager"
 
 
+@dataclass(frozen=True, slots=True)
+class CliContext:
+    """What the top-level callback hands every command: the settings and the clock."""
+
+    settings: Settings
+    clock: Clock
+
+
 def _settings(ctx: typer.Context) -> Settings:
     """The settings loaded by the top-level callback."""
-    settings: Settings = ctx.obj
-    return settings
+    cli: CliContext = ctx.obj
+    return cli.settings
+
+
+def _now(ctx: typer.Context) -> datetime:
+    """Aware UTC now from the command's clock (the production one unless a test passed one)."""
+    cli: CliContext = ctx.obj
+    return cli.clock()
 
 
 @app.callback()
@@ -67,16 +83,19 @@ def main(
         None, "--config", "-c", envvar="XUNKE_CONFIG",
         help="TOML config file (default: ./config.toml if it exists)."),
 ) -> None:
-    """Load and validate the configuration once for every command."""
+    """Load and validate the configuration once for every command; a clock passed as typer's
+    `obj` (tests) replaces the production one."""
+    from bot.app import utc_now
+
     if config is None and Path("config.toml").is_file():
         config = Path("config.toml")
     try:
-        ctx.obj = load_settings(config)
+        settings = load_settings(config)
     except ConfigError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    setup_logging(ctx.obj.logging.level,
-                  token_secrets(ctx.obj.bot.token.get_secret_value()))
+    ctx.obj = CliContext(settings, ctx.obj if ctx.obj is not None else utc_now)
+    setup_logging(settings.logging.level, token_secrets(settings.bot.token.get_secret_value()))
 
 
 @app.command()
@@ -120,7 +139,7 @@ def team_create(
     """Create a team."""
     d = _settings(ctx).defaults
     raw = NewTeam(name, timezone or d.timezone, country or d.country, language or d.language)
-    team = _call(ctx, lambda uow: teams.create_team(uow, None, raw, _now()))
+    team = _call(ctx, lambda uow: teams.create_team(uow, None, raw, _now(ctx)))
     _print(as_json, _team_dict(team), f"created team {team.id}: {team.name}")
 
 
@@ -148,7 +167,7 @@ def invite(
         found = await uow.teams.by_name(" ".join(team.split()))
         if found is None:
             raise Refused("invite-no-team")
-        return await teams.create_invite(uow, None, found.id, Role(role.value), _now(),
+        return await teams.create_invite(uow, None, found.id, Role(role.value), _now(ctx),
                                          expires_days)
 
     made = _call(ctx, make)
@@ -183,7 +202,7 @@ def user_list(
 @user_app.command("deactivate")
 def user_deactivate(ctx: typer.Context, telegram_id: int) -> None:
     """Deactivate a user: they are treated as unregistered from now on."""
-    user = _call(ctx, lambda uow: teams.deactivate_user(uow, None, telegram_id, _now()))
+    user = _call(ctx, lambda uow: teams.deactivate_user(uow, None, telegram_id, _now(ctx)))
     typer.echo(f"deactivated {user.telegram_id} ({user.display_name})")
 
 
@@ -292,6 +311,7 @@ def import_file(
 ) -> None:
     """Import prospects from a CSV or XLSX file (all rows or none)."""
     data = file.read_bytes()
+    now, default_tz = _now(ctx), _settings(ctx).defaults.timezone
 
     async def run_it(uow: UnitOfWork) -> dict[str, Any]:
         found = await uow.teams.by_name(" ".join(team.split()))
@@ -300,10 +320,11 @@ def import_file(
             raise Refused("invite-no-team")
         if user is None or user.team_id != found.id or not user.active:
             raise Refused("prospect-bad-owner")
-        plan = await importing.plan_import(uow, user, file.name, data, _now().date())
+        today = local_today(await visits.user_timezone(uow, user, default_tz), now)
+        plan = await importing.plan_import(uow, user, file.name, data, today)
         result = _import_result(plan)
         if not dry_run:
-            report = await importing.run_import(uow, user, plan, _now())
+            report = await importing.run_import(uow, user, plan, now)
             result.update(created=report.created, skipped=list(report.skipped))
         return result
 
@@ -322,10 +343,6 @@ def _import_result(plan: importing.ImportPlan) -> dict[str, Any]:
             "duplicates": len(plan.valid) - len(ready),
             "rejected": [{"row": e.row, "code": e.code, "reason": en.raw(e.code, **e.args)}
                          for e in plan.rejected]}
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def _nothing() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Iterable
 
 from aiogram import Bot, Dispatcher
@@ -44,13 +45,14 @@ def create_dispatcher(
     defaults: DefaultsSection, bot_username: str, admin_ids: Iterable[int] = (),
     events_isolation: BaseEventIsolation | None = None,
     message_manager: MessageManagerProtocol | None = None,
-    fetch_file: FetchFile = download,
+    fetch_file: FetchFile = download, monotonic: Callable[[], float] = time.monotonic,
 ) -> Dispatcher:
-    """Routers in order: errors, onboarding, gate, commands, dialogs, fallback (last)."""
+    """Routers in order: errors, onboarding, gate, commands, dialogs, fallback (last);
+    `monotonic` is the flood limit's clock."""
     dp = Dispatcher(storage=storage, events_isolation=events_isolation,
                     defaults=defaults, bot_username=bot_username)
     dp[FETCH_KEY] = fetch_file
-    dp.update.outer_middleware(FloodMiddleware())
+    dp.update.outer_middleware(FloodMiddleware(clock=monotonic))
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),

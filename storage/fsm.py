@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -25,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sales.kernel.clock import Clock
 from storage.base import UTC_TS, Base
 
 
@@ -36,19 +37,21 @@ class FsmRow(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     state: Mapped[str | None] = mapped_column(String(255))
     data: Mapped[str] = mapped_column(Text, default="{}")
-    updated_at: Mapped[datetime] = mapped_column(UTC_TS, default=lambda: datetime.now(UTC))
+    updated_at: Mapped[datetime] = mapped_column(UTC_TS)
 
 
 _EMPTY = json.dumps({})
 
 
 class DbStorage(BaseStorage):
-    """One row per key; JSON data; each call is its own short transaction."""
+    """One row per key; JSON data; each call is its own short transaction; `clock` stamps
+    `updated_at` (the composition root's clock, a fixed one in tests)."""
 
     def __init__(
-        self, engine: AsyncEngine, key_builder: KeyBuilder | None = None
+        self, engine: AsyncEngine, key_builder: KeyBuilder | None = None, *, clock: Clock
     ) -> None:
         self.engine = engine
+        self.clock = clock
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self.keys = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
@@ -56,7 +59,7 @@ class DbStorage(BaseStorage):
     async def _upsert(self, key: StorageKey, **values: Any) -> None:
         """Insert or update the given columns of the key's row; drop the row once it is empty."""
         cleared = values.get("state", "") is None or values.get("data") == _EMPTY
-        values["updated_at"] = datetime.now(UTC)
+        values["updated_at"] = self.clock()
         built = self.keys.build(key)
         stmt = self._insert(FsmRow).values(key=built, **values)
         stmt = stmt.on_conflict_do_update(index_elements=[FsmRow.key], set_=values)

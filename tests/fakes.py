@@ -10,6 +10,8 @@ from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.types import Chat, Message
 from aiogram_dialog.test_tools.bot_client import FakeBot
 
+SENT_AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # the date of every message "sent"; never read
+
 
 class RecordingBot(FakeBot):
     """Accepts every Bot API call and keeps it; sendMessage returns a plausible Message."""
@@ -24,7 +26,7 @@ class RecordingBot(FakeBot):
         self.calls.append(method)
         if isinstance(method, SendMessage):
             self._next_id += 1
-            return Message(message_id=self._next_id, date=datetime.now(UTC),
+            return Message(message_id=self._next_id, date=SENT_AT,
                            chat=Chat(id=int(method.chat_id), type="private"), text=method.text)
         return True
 

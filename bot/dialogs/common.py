@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from aiogram.enums import ContentType
@@ -17,10 +17,11 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
-from sales.kernel.clock import Clock
+from sales.kernel.clock import Clock, local_today
 from sales.kernel.errors import Refused
 from sales.people.model import User
 from sales.uow import UnitOfWork
+from sales.visits import use_cases as visits
 
 NOTICE = "notice"
 log = logging.getLogger(__name__)
@@ -53,6 +54,17 @@ def ctx(manager: DialogManager) -> Ctx:
     data = manager.middleware_data
     return Ctx(data[UOW_KEY], data[ACTOR_KEY], data[T_KEY], data[CLOCK_KEY], data[LOCALES_KEY],
                data)
+
+
+async def tz_of(manager: DialogManager) -> str:
+    """The rep's timezone (own, team's, default) for 'today' and reminder times."""
+    c = ctx(manager)
+    return await visits.user_timezone(c.uow, c.me(), c.data["defaults"].timezone)
+
+
+async def today_of(manager: DialogManager) -> date:
+    """The rep's local day on the injected clock: the only 'today' dialogs use."""
+    return local_today(await tz_of(manager), ctx(manager).now())
 
 
 async def tell_user(manager: DialogManager, user: User, key: str, **args: Any) -> None:

@@ -73,7 +73,8 @@ def build_scheduler(jobs: list[ScheduledJob]) -> AsyncIOScheduler:
     for job_id, seconds, run in jobs:
         scheduler.add_job(
             run, IntervalTrigger(seconds=seconds, timezone=UTC), id=job_id, name=job_id,
-            next_run_time=datetime.now(UTC), **JOB_OPTIONS,
+            next_run_time=datetime.now(UTC),  # "now" on APScheduler's own (real) clock
+            **JOB_OPTIONS,
         )
     return scheduler
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from sales.kernel.clock import local_today
 from sales.prospects.man import CLASS_POINTS, ManClass, verdict
 from sales.prospects.model import OPEN_STAGES, Prospect, Stage
 
@@ -16,13 +17,13 @@ STALE_CAP_DAYS = 30
 PARKED_PRIORITY = 1
 
 
-def days_since_contact(prospect: Prospect, today: date) -> int:
-    """Days since the last contact, or since the card was created if never contacted."""
-    last = prospect.last_contact_on or prospect.created_at.date()
+def days_since_contact(prospect: Prospect, today: date, tz: str) -> int:
+    """Local days since the last contact, or since the card was created if never contacted."""
+    last = prospect.last_contact_on or local_today(tz, prospect.created_at)
     return max(0, (today - last).days)
 
 
-def priority(prospect: Prospect, today: date) -> int:
+def priority(prospect: Prospect, today: date, tz: str) -> int:
     """80:20 order for 'my prospects': MAN class, then stage, then how long it was left alone."""
     card = prospect.card
     if card.do_not_contact:
@@ -30,14 +31,14 @@ def priority(prospect: Prospect, today: date) -> int:
     if card.stage not in OPEN_STAGES and card.stage is not Stage.WON:
         return PARKED_PRIORITY
     points = verdict(card.man).points
-    stale = min(days_since_contact(prospect, today), STALE_CAP_DAYS)
+    stale = min(days_since_contact(prospect, today, tz), STALE_CAP_DAYS)
     bonus = stale * points / CLASS_POINTS[ManClass.A]
     return round(points + STAGE_POINTS[card.stage] + bonus)
 
 
-def by_priority(prospects: Iterable[Prospect], today: date) -> list[Prospect]:
-    """Highest priority first; among equals the one left alone longest."""
+def by_priority(prospects: Iterable[Prospect], today: date, tz: str) -> list[Prospect]:
+    """Highest priority first; among equals the one left alone longest (days in `tz`)."""
     return sorted(
         prospects,
-        key=lambda p: (-priority(p, today), -days_since_contact(p, today), p.id),
+        key=lambda p: (-priority(p, today, tz), -days_since_contact(p, today, tz), p.id),
     )

@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from datetime import date, datetime, time
 from typing import Any
 
+from sales.kernel.clock import local_today
 from sales.kernel.errors import Refused
 from sales.people.model import AuditEntry, Role, User
 from sales.prospects import man
@@ -104,11 +105,12 @@ async def check_new(uow: ProspectsUow, actor: User, draft: ProspectDraft, today:
     return clean, find_duplicates(clean, candidates)
 
 
-async def create(uow: ProspectsUow, actor: User, draft: ProspectDraft, now: datetime,
+async def create(uow: ProspectsUow, actor: User, draft: ProspectDraft, now: datetime, tz: str,
                  owner_id: int | None = None) -> Prospect:
-    """Save a card (and a typed-in referrer as a contact of its own), in one commit."""
+    """Save a card (and a typed-in referrer as a contact of its own), in one commit;
+    `tz` is the actor's zone: a birthday is checked against their local day."""
     region = await region_of(uow, actor)
-    clean = check_draft(draft, region, now.date())
+    clean = check_draft(draft, region, local_today(tz, now))
     if clean.referred_by_id is not None:
         await visible(uow, actor, clean.referred_by_id)
     elif clean.referred_by_name:
@@ -137,10 +139,11 @@ async def find(uow: ProspectsUow, actor: User, query: str, limit: int = 50) -> l
     return await asyncio.to_thread(search, query, candidates, limit)
 
 
-async def my_list(uow: ProspectsUow, actor: User, today: date, *, stage: Stage | None = None,
-                  cls: man.ManClass | None = None, method: Method | None = None
-                  ) -> list[Prospect]:
-    """Own prospects by 80:20 priority, optionally filtered by stage, MAN class and method."""
+async def my_list(uow: ProspectsUow, actor: User, now: datetime, tz: str, *,
+                  stage: Stage | None = None, cls: man.ManClass | None = None,
+                  method: Method | None = None) -> list[Prospect]:
+    """Own prospects by 80:20 priority (days counted in `tz`), optionally filtered by stage,
+    MAN class and method."""
     if actor.team_id is None:
         return []
     found = await uow.prospects.of_team(actor.team_id, actor.id)
@@ -148,25 +151,29 @@ async def my_list(uow: ProspectsUow, actor: User, today: date, *, stage: Stage |
             if (stage is None or p.card.stage is stage)
             and (cls is None or man.verdict(p.card.man).cls is cls)
             and (method is None or p.card.method is method)]
-    return by_priority(kept, today)
+    return by_priority(kept, local_today(tz, now), tz)
 
 
-async def recent(uow: ProspectsUow, actor: User, limit: int = 8) -> list[Prospect]:
-    """Own prospects contacted (or added) most recently first: who a rep just visited."""
+async def recent(uow: ProspectsUow, actor: User, tz: str, limit: int = 8) -> list[Prospect]:
+    """Own prospects contacted (or added) most recently first: who a rep just visited; days
+    of adding are local to `tz` like the contact days they are compared with."""
     if actor.team_id is None:
         return []
     found = await uow.prospects.of_team(actor.team_id, actor.id)
-    found.sort(key=lambda p: (p.last_contact_on or p.created_at.date(), p.id), reverse=True)
+    found.sort(key=lambda p: (p.last_contact_on or local_today(tz, p.created_at), p.id),
+               reverse=True)
     return found[:limit]
 
 
 async def edit(uow: ProspectsUow, actor: User, prospect_id: int, name: str, raw: str,
-               now: datetime) -> Prospect:
-    """Change one field of a card, keeping the old value in its history."""
+               now: datetime, tz: str) -> Prospect:
+    """Change one field of a card, keeping the old value in its history (birthday checked
+    against the actor's local day in `tz`)."""
     prospect = await visible(uow, actor, prospect_id)
     region = await region_of(uow, actor)
-    changed = apply_field(prospect.card, name, raw, region, now.date())
-    return await _save(uow, actor, prospect, check_draft(changed, region, now.date()), now,
+    today = local_today(tz, now)
+    changed = apply_field(prospect.card, name, raw, region, today)
+    return await _save(uow, actor, prospect, check_draft(changed, region, today), now,
                        "field", name)
 
 

@@ -30,6 +30,7 @@ from tests.fakes import FixedClock, RecordingBot
 
 T = TypeVar("T")
 ADMIN_ID = 900
+TEAM_TZ = "Asia/Shanghai"  # the zone of `Harness.team()`, so of its members
 
 
 @dataclass
@@ -51,12 +52,14 @@ class Harness:
 
     def restart(self) -> None:
         """A fresh Dispatcher and FSM storage object, as after a process restart."""
-        storage, isolation = self.fsm() if self.fsm else (DbStorage(self.engine), None)
+        storage, isolation = (self.fsm() if self.fsm
+                              else (DbStorage(self.engine, clock=self.clock), None))
         self.dp = create_dispatcher(
             storage=storage, events_isolation=isolation, uow_factory=self.uows,
             locales=self.locales,
             clock=self.clock, defaults=DefaultsSection(), bot_username="xunke_test_bot",
             admin_ids=(ADMIN_ID,), message_manager=self.mm, fetch_file=self._fetch,
+            monotonic=lambda: self.clock.now.timestamp(),  # the flood limit on the fake clock too
         )
 
     async def _fetch(self, _bot: object, file_id: str) -> bytes:
@@ -78,7 +81,7 @@ class Harness:
 
     async def team(self, name: str = "North") -> Team:
         return await self.run(lambda uow: teams.create_team(
-            uow, None, NewTeam(name, "Asia/Shanghai", "CN", "zh"), self.clock()))
+            uow, None, NewTeam(name, TEAM_TZ, "CN", "zh"), self.clock()))
 
     async def invite(self, team: Team, role: Role = Role.REP, days: int = 7) -> Invite:
         return await self.run(lambda uow: teams.create_invite(

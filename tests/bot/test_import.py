@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 
 from aiogram.types import Chat, Document, Message, Update
 from aiogram.types import User as TgUser
@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Method, ProspectDraft
-from tests.bot.conftest import Harness, button, buttons
+from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
 
 CSV = (
     "姓名,公司,手机,备注\n"
@@ -55,13 +55,24 @@ async def test_csv_preview_then_import_with_report(hdb: Harness) -> None:
     assert {p.card.method for p in saved} == {Method.EXHIBITION}
 
 
+async def test_birthdays_are_checked_against_the_reps_local_day(h: Harness) -> None:
+    """23:30 UTC on the 23rd is the 24th in Shanghai: born on the 24th is not in the future."""
+    h.clock.now = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
+    await h.member(1, await h.team())
+    await _send_file(h, 1, "born.csv", b"Name,Birthday\nToday Born,2026-11-24\n"
+                                       b"Tomorrow Born,2026-11-25\n")
+    text = h.text()
+    assert "Ready to create: <b>1</b>" in text and "rejected rows: 1" in text
+    assert "row 3:" in text and "row 2:" not in text
+
+
 async def test_xlsx_skips_team_duplicates(hdb: Harness) -> None:
     h = hdb
     team = await h.team()
     mate = await h.member(2, team)
     await h.member(1, team)
     draft = ProspectDraft(Kind.INDIVIDUAL, "Old Chen", Method.REFERRAL, phone="+8613700000000")
-    await h.run(lambda uow: prospecting.create(uow, mate, draft, h.clock()))
+    await h.run(lambda uow: prospecting.create(uow, mate, draft, h.clock(), TEAM_TZ))
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -83,3 +83,16 @@ async def test_blocked_user_who_writes_again_is_reachable(h: Harness) -> None:
 async def _block(uow: UnitOfWork, user_id: int) -> None:
     await uow.users.set_bot_blocked(user_id, True)
     await uow.commit()
+
+
+async def test_flood_limit_runs_on_the_injected_clock(h: Harness) -> None:
+    """Past 30 updates in 10 s a user is ignored until the (fake) clock moves on."""
+    client = h.client(5)
+    for _ in range(31):
+        await client.send("hello")
+    assert len(h.bot.texts(5)) == 30  # the 31st was dropped, not answered
+    await h.client(6).send("hello")
+    assert len(h.bot.texts(6)) == 1  # others are not slowed down
+    h.clock.advance(seconds=10.5)
+    await client.send("hello")
+    assert len(h.bot.texts(5)) == 31

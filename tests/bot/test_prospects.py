@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from aiogram.methods import SendMessage
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
 from sales.people.model import Role, Team, User
 from sales.prospects import use_cases as prospecting
-from sales.prospects.model import Kind, Method, ProspectDraft
-from tests.bot.conftest import Harness, button, buttons
+from sales.prospects.model import Birthday, Kind, Method, ProspectDraft
+from sales.uow import UnitOfWork
+from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
+
+SHANGHAI_MORNING = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # 07:30 on the 24th in Shanghai
 
 
 async def _rep(h: Harness, tg: int = 1, team: Team | None = None,
@@ -20,7 +25,7 @@ async def _rep(h: Harness, tg: int = 1, team: Team | None = None,
 
 async def _saved(h: Harness, owner: User, name: str, phone: str | None = None) -> int:
     draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.EXHIBITION, phone=phone)
-    p = await h.run(lambda uow: prospecting.create(uow, owner, draft, h.clock()))
+    p = await h.run(lambda uow: prospecting.create(uow, owner, draft, h.clock(), TEAM_TZ))
     return p.id
 
 
@@ -309,7 +314,7 @@ async def test_my_prospects_priority_and_filters(h: Harness) -> None:
                           ("Top", ManAnswers(Answer.YES, Answer.YES, Answer.YES)),
                           ("Mid", ManAnswers(Answer.YES, Answer.NO, Answer.YES))):
         draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.TELEPHONE, man=answers)
-        await h.run(lambda uow, d=draft: prospecting.create(uow, rep, d, h.clock()))
+        await h.run(lambda uow, d=draft: prospecting.create(uow, rep, d, h.clock(), TEAM_TZ))
     c = h.client(1)
     await c.send("/menu")
     await c.click(h.window(), button("My prospects"))
@@ -339,7 +344,7 @@ async def test_card_with_maximal_notes_stays_within_telegram_limit(h: Harness) -
     _, rep = await _rep(h)
     draft = ProspectDraft(Kind.INDIVIDUAL, "Long", Method.TELEPHONE, notes="n" * 4000,
                           needs="x" * 2000, address="a" * 300)
-    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
     await h.client(1).send("long")
     await h.client(1).click(h.window(), button("Long"))
     assert "Notes: " + "n" * 399 + "…" in h.text() and len(h.text()) < 4096
@@ -362,3 +367,58 @@ async def test_new_prospect_in_chinese(h: Harness) -> None:
     assert "值得接触" in h.text() and "找到有决定权的人" in h.text()
     await c.click(h.window(), button("保存"))
     assert "已保存" in h.text()
+
+
+async def test_a_shanghai_morning_is_already_the_local_day(h: Harness) -> None:
+    """At 23:30 UTC a Shanghai rep lives on the 24th: born 'today' is fine, the 25th is not."""
+    h.clock.now = SHANGHAI_MORNING
+    _, rep = await _rep(h)
+    c = await _new(h)
+    await c.send("Li Ming")
+    await c.send("138 1234 5678")
+    await c.click(h.window(), button("Trade fair"))
+    for _ in range(3):
+        await c.click(h.window(), button("Yes"))
+    await c.click(h.window(), button("Birthday"))
+    await c.send("2026-11-25")
+    assert "in the future" in h.text()
+    await c.send("2026-11-24")
+    assert "in the future" not in h.text()
+    await c.click(h.window(), button("Save"))
+    assert "Saved" in h.text() and "2026-11-24" in h.text()
+    pid = await _saved(h, rep, "Wu Fang")
+    await c.send("/cancel")
+    await c.send("wu fang")
+    await c.click(h.window(), button("Wu Fang"))
+    await c.click(h.window(), button("Edit"))
+    await c.click(h.window(), button("Birthday"))
+    await c.send("2026-11-24")
+    edited = await h.run(lambda uow: uow.prospects.get(pid))
+    assert edited is not None and edited.card.birthday == Birthday(11, 24, 2026)
+
+
+async def test_my_prospects_count_days_to_the_reps_local_day(h: Harness) -> None:
+    """Left alone since the 4th, 'Stale' ties 'Fresh' (met on the 24th) at 90 points on the
+    Shanghai day (the 24th) and goes first as the longer neglected; counted to the UTC date
+    (the 23rd) it would score 89 and fall behind."""
+    from sales.prospects.man import Answer, ManAnswers
+    from sales.prospects.model import Stage
+
+    h.clock.now = SHANGHAI_MORNING
+    _, rep = await _rep(h)
+    ideal = ManAnswers(Answer.YES, Answer.YES, Answer.YES)
+    for name, stage, last in (("Fresh", Stage.MET, date(2026, 11, 24)),
+                              ("Stale", Stage.NEW, date(2026, 11, 4))):
+        draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.TELEPHONE, man=ideal, stage=stage)
+        p = await h.run(lambda uow, d=draft: prospecting.create(uow, rep, d, h.clock(), TEAM_TZ))
+
+        async def touch(uow: UnitOfWork, pid: int = p.id, day: date = last) -> None:
+            await uow.prospects.touch(pid, day)
+            await uow.commit()
+
+        await h.run(touch)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("My prospects"))
+    rows = [b for b in buttons(h.window()) if " · " in b]
+    assert [r.split(" · ")[1] for r in rows] == ["Stale", "Fresh"]

@@ -12,7 +12,7 @@ from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Method, ProspectDraft
 from sales.uow import UnitOfWork
 from sales.visits.model import NextStep
-from tests.bot.conftest import Harness, button
+from tests.bot.conftest import TEAM_TZ, Harness, button
 
 
 async def _reminder(h: Harness) -> tuple[int, int, Message]:
@@ -20,7 +20,7 @@ async def _reminder(h: Harness) -> tuple[int, int, Message]:
     team = await h.team()
     rep = await h.member(1, team)
     p = await h.run(lambda uow: prospecting.create(
-        uow, rep, ProspectDraft(Kind.INDIVIDUAL, "孙丽", Method.TELEPHONE), h.clock()))
+        uow, rep, ProspectDraft(Kind.INDIVIDUAL, "孙丽", Method.TELEPHONE), h.clock(), TEAM_TZ))
 
     async def add(uow: UnitOfWork) -> int:
         step = NextStep(date(2026, 11, 23), "call", time(17, 0))

@@ -16,14 +16,15 @@ from sales.people.model import NewTeam, Role
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import ContactWindow, Kind, Method, ProspectDraft, Stage
-from tests.bot.conftest import Harness, button, buttons
+from sales.uow import UnitOfWork
+from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
 
 
 async def _setup(h: Harness, man: ManAnswers | None = None) -> int:
     team = await h.team()
     rep = await h.member(1, team)
     draft = ProspectDraft(Kind.INDIVIDUAL, "周杰", Method.EXHIBITION, man=man or ManAnswers())
-    return (await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))).id
+    return (await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))).id
 
 
 async def _start(h: Harness, channel: str, day: str) -> BotClient:
@@ -149,7 +150,7 @@ async def test_calendar_week_starts_on_sunday_in_the_us(h: Harness) -> None:
         uow, None, NewTeam("West", "America/New_York", "US", "en"), h.clock()))
     rep = await h.member(1, team)
     draft = ProspectDraft(Kind.INDIVIDUAL, "Ann Lee", Method.EXHIBITION)
-    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
     c = h.client(1)
     await c.send("/menu")
     await c.click(h.window(), button("Record a visit"))
@@ -291,7 +292,7 @@ async def test_preferred_contact_time_is_offered(h: Harness) -> None:
     rep = await h.member(1, team)
     draft = ProspectDraft(Kind.INDIVIDUAL, "周杰", Method.EXHIBITION,
                           contact_time=ContactWindow(time(14), time(16)))
-    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock()))
+    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
     await _quick_visit(h, "Interested")
     await h.client(1).click(h.window(), button("⭐"))
     assert "⭐ 14:00" in buttons(h.window())
@@ -305,7 +306,8 @@ async def test_forged_prospect_id_on_pick_is_refused(h: Harness) -> None:
     assert team is not None
     mate = await h.member(2, team)
     theirs = await h.run(lambda uow: prospecting.create(
-        uow, mate, ProspectDraft(Kind.INDIVIDUAL, "Secret", Method.TELEPHONE), h.clock()))
+        uow, mate, ProspectDraft(Kind.INDIVIDUAL, "Secret", Method.TELEPHONE), h.clock(),
+        TEAM_TZ))
     c = h.client(1)
     await c.send("/menu")
     await c.click(h.window(), button("Record a visit"))
@@ -318,3 +320,25 @@ async def test_forged_prospect_id_on_pick_is_refused(h: Harness) -> None:
     target.callback_data = f"{prefix}:{theirs.id}"
     await c.click(window, InlineButtonDataLocator(target.callback_data))
     assert "not yours to see" in h.text() and "Secret" not in h.text()
+
+
+async def test_recent_prospects_compare_local_days(h: Harness) -> None:
+    """At 07:30 on the 24th in Shanghai (23:30 UTC on the 23rd) a card added now and one met
+    today share the day, so the newer card leads; on UTC dates it would fall behind."""
+    h.clock.now = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
+    met = await _setup(h)
+
+    async def touch(uow: UnitOfWork) -> None:
+        await uow.prospects.touch(met, date(2026, 11, 24))
+        await uow.commit()
+
+    await h.run(touch)
+    rep = await h.run(lambda uow: uow.users.by_telegram_id(1))
+    assert rep is not None
+    await h.run(lambda uow: prospecting.create(
+        uow, rep, ProspectDraft(Kind.INDIVIDUAL, "新客", Method.TELEPHONE), h.clock(), TEAM_TZ))
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("Record a visit"))
+    picks = [b for b in buttons(h.window()) if b in ("新客", "周杰")]
+    assert picks == ["新客", "周杰"]

@@ -78,9 +78,12 @@ async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -
 
 
 async def _seed_due_follow_up(db: Path) -> None:
-    """A follow-up whose time has just passed, written while the bot runs (shared database)."""
+    """A follow-up whose time has just passed, written while the bot runs (shared database).
+
+    The bot process runs on the real (in CI also the faked) clock, so this seed reads it too."""
     from datetime import UTC, datetime, timedelta
 
+    from sales.kernel.clock import local_now
     from sales.prospects import use_cases as prospecting
     from sales.prospects.model import Kind, Method, ProspectDraft
     from sales.visits.model import NextStep
@@ -90,15 +93,17 @@ async def _seed_due_follow_up(db: Path) -> None:
     engine = create_engine(f"sqlite+aiosqlite:///{db}")
     uows = uow_factory(session_factory(engine))
     now = datetime.now(UTC)
+    tz = "Asia/Shanghai"  # the config default: the team was created without --timezone
     try:
         async with uows() as uow:
             rep = await uow.users.by_telegram_id(USER)
             assert rep is not None
             p = await prospecting.create(uow, rep, ProspectDraft(
-                Kind.INDIVIDUAL, "E2E Lead", Method.TELEPHONE), now)
+                Kind.INDIVIDUAL, "E2E Lead", Method.TELEPHONE), now, tz)
             due = now - timedelta(minutes=1)
-            await uow.follow_ups.add(p, rep.id, NextStep(due.date(), "call", due.time()), due,
-                                     None, now)
+            local = local_now(tz, due)  # the rep's day and wall time, as the bot stores
+            await uow.follow_ups.add(p, rep.id, NextStep(local.date(), "call", local.time()),
+                                     due, None, now)
             await uow.commit()
     finally:
         await engine.dispose()

@@ -60,7 +60,7 @@ async def follow_up(uows: UowFactory, user: User, name: str, due: date, at: time
     async with uows() as uow:
         p = await prospecting.create(uow, user, ProspectDraft(Kind.INDIVIDUAL, name,
                                                               Method.TELEPHONE, stage=stage),
-                                     created)
+                                     created, tz)
     async with uows() as uow:
         moment = clock.due_at(due, at, tz) if at else None
         item = await uow.follow_ups.add(p, user.id, NextStep(due, f"call {name}", at), moment,

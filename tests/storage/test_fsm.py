@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import create_engine
 from storage.fsm import DbStorage, FsmRow
+from tests.fakes import FixedClock
 
 KEY = StorageKey(bot_id=42, chat_id=-100_500, user_id=7)
 UNICODE = {"name": "王小明 🚀", "note": "naïve — «quoted» \"x\" \\ \n", "tags": ["客户", "VIP"],
@@ -35,7 +36,7 @@ async def _rows(engine: AsyncEngine) -> list[Any]:
 
 async def test_missing_key_is_empty(engine: AsyncEngine) -> None:
     """An unknown key has no state and empty data, and reading writes nothing."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     assert await storage.get_state(KEY) is None
     assert await storage.get_data(KEY) == {}
     assert await _rows(engine) == []
@@ -43,7 +44,7 @@ async def test_missing_key_is_empty(engine: AsyncEngine) -> None:
 
 async def test_state_set_get_clear(engine: AsyncEngine) -> None:
     """State objects and plain strings are stored by name; None clears the state."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_state(KEY, Form.name)
     assert await storage.get_state(KEY) == "Form:name"
     await storage.set_state(KEY, "Form:phone")
@@ -54,7 +55,7 @@ async def test_state_set_get_clear(engine: AsyncEngine) -> None:
 
 async def test_state_and_data_are_independent(engine: AsyncEngine) -> None:
     """Setting data keeps the state and vice versa (each upsert touches its own column)."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_data(KEY, {"step": 1})
     await storage.set_state(KEY, Form.phone)
     await storage.set_data(KEY, {"step": 2})
@@ -64,7 +65,7 @@ async def test_state_and_data_are_independent(engine: AsyncEngine) -> None:
 
 async def test_upsert_twice_keeps_one_row(engine: AsyncEngine) -> None:
     """A second write replaces the first, in the same single row."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_data(KEY, {"a": 1, "b": 2})
     await storage.set_data(KEY, {"c": 3})
     await storage.set_state(KEY, Form.name)
@@ -76,7 +77,7 @@ async def test_upsert_twice_keeps_one_row(engine: AsyncEngine) -> None:
 
 async def test_emptied_key_leaves_no_row(engine: AsyncEngine) -> None:
     """A key with no state and no data (a closed dialog) is deleted, not kept forever."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_state(KEY, Form.name)
     await storage.set_data(KEY, {"a": 1})
     await storage.set_data(KEY, {})
@@ -93,7 +94,7 @@ async def test_emptied_key_leaves_no_row(engine: AsyncEngine) -> None:
 
 async def test_update_data_merges(engine: AsyncEngine) -> None:
     """aiogram's update_data (read, merge, write) works on top of the upsert."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_data(KEY, {"a": 1})
     assert await storage.update_data(KEY, {"b": 2}) == {"a": 1, "b": 2}
     assert await storage.get_value(KEY, "b") == 2
@@ -101,14 +102,14 @@ async def test_update_data_merges(engine: AsyncEngine) -> None:
 
 async def test_unicode_data_round_trip(engine: AsyncEngine) -> None:
     """CJK, emoji, quotes, newlines and nested JSON values come back unchanged."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     await storage.set_data(KEY, UNICODE)
     assert await storage.get_data(KEY) == UNICODE
 
 
 async def test_keys_are_isolated(engine: AsyncEngine) -> None:
     """Chats, users, bots, threads and destinies each get their own record."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     keys = [KEY, StorageKey(42, -100_500, 8), StorageKey(42, 7, 7), StorageKey(43, -100_500, 7),
             StorageKey(42, -100_500, 7, thread_id=9), StorageKey(42, -100_500, 7, destiny="aiogd")]
     for i, key in enumerate(keys):
@@ -119,12 +120,12 @@ async def test_keys_are_isolated(engine: AsyncEngine) -> None:
 
 async def test_survives_restart(engine: AsyncEngine) -> None:
     """A new storage on a new engine (a restarted bot) sees what the old one wrote."""
-    await DbStorage(engine).set_state(KEY, Form.phone)
-    await DbStorage(engine).set_data(KEY, UNICODE)
+    await DbStorage(engine, clock=FixedClock()).set_state(KEY, Form.phone)
+    await DbStorage(engine, clock=FixedClock()).set_data(KEY, UNICODE)
     await engine.dispose()
     reopened = create_engine(engine.url.render_as_string(hide_password=False))
     try:
-        storage = DbStorage(reopened)
+        storage = DbStorage(reopened, clock=FixedClock())
         assert await storage.get_state(KEY) == "Form:phone"
         assert await storage.get_data(KEY) == UNICODE
         await storage.close()
@@ -134,7 +135,7 @@ async def test_survives_restart(engine: AsyncEngine) -> None:
 
 async def test_concurrent_first_writes_do_not_collide(engine: AsyncEngine) -> None:
     """Many first writes to one new key at once: no duplicate-key error, one row, one winner."""
-    storage = DbStorage(engine)
+    storage = DbStorage(engine, clock=FixedClock())
     payloads = [{"writer": i} for i in range(8)]
     await asyncio.gather(*(storage.set_data(KEY, p) for p in payloads))
     assert await storage.get_data(KEY) in payloads
@@ -143,11 +144,15 @@ async def test_concurrent_first_writes_do_not_collide(engine: AsyncEngine) -> No
 
 
 async def test_updated_at_goes_through_utc_type(engine: AsyncEngine) -> None:
-    """The timestamp is processed by the UTC column type on insert and on conflict-update."""
-    storage = DbStorage(engine)
+    """The timestamp is the storage clock's, processed by the UTC column type on insert and on
+    conflict-update."""
+    clock = FixedClock()
+    storage = DbStorage(engine, clock=clock)
     for state in (Form.name, Form.phone):
+        clock.advance(minutes=5)
         await storage.set_state(KEY, state)
-        assert (await _rows(engine))[0].updated_at.utcoffset() == timedelta(0)
+        stamp = (await _rows(engine))[0].updated_at
+        assert stamp == clock.now and stamp.utcoffset() == timedelta(0)
         async with engine.connect() as conn:
             raw = await conn.scalar(text("SELECT updated_at FROM fsm_state"))
         if engine.dialect.name == "sqlite":  # stored naive UTC, never with an offset suffix

@@ -16,6 +16,7 @@ from sales.prospects.model import Birthday, ContactWindow, Kind, Method, Prospec
 from sales.uow import UowFactory
 from tests.storage.test_repos import run
 
+TZ = "Asia/Shanghai"
 FULL = ProspectDraft(
     kind=Kind.ORGANISATION, name="华为技术有限公司", method=Method.REFERRAL, company=None,
     contact="张伟", decision_maker=Answer.YES, phone="+86 138 1234 5678", wechat="zhangwei_88",
@@ -28,7 +29,7 @@ FULL = ProspectDraft(
 
 async def _people(f: UowFactory, now: datetime) -> tuple[User, User, User]:
     """A rep, a teammate and their manager in team North (CN)."""
-    team = await run(f, teams.create_team, None, NewTeam("North", "Asia/Shanghai", "CN", "zh"),
+    team = await run(f, teams.create_team, None, NewTeam("North", TZ, "CN", "zh"),
                      now)
     users = []
     for tg, role in ((1, Role.REP), (2, Role.REP), (3, Role.MANAGER)):
@@ -39,7 +40,7 @@ async def _people(f: UowFactory, now: datetime) -> tuple[User, User, User]:
 
 async def test_full_card_round_trips(uow_factory: UowFactory, now: datetime) -> None:
     rep, _, _ = await _people(uow_factory, now)
-    saved = await run(uow_factory, prospecting.create, rep, FULL, now)
+    saved = await run(uow_factory, prospecting.create, rep, FULL, now, TZ)
     view = await run(uow_factory, load_card, rep, saved.id)
     card = view.prospect.card
     assert card.phone == "+8613812345678" and card.email == "Zhang@example.com"
@@ -53,11 +54,11 @@ async def test_full_card_round_trips(uow_factory: UowFactory, now: datetime) -> 
 async def test_scope_history_and_hand_over(uow_factory: UowFactory, now: datetime) -> None:
     rep, mate, boss = await _people(uow_factory, now)
     p = await run(uow_factory, prospecting.create, rep,
-                  ProspectDraft(Kind.INDIVIDUAL, "Wang", Method.EXHIBITION), now)
+                  ProspectDraft(Kind.INDIVIDUAL, "Wang", Method.EXHIBITION), now, TZ)
     with pytest.raises(Refused, match="prospect-not-found"):
         await run(uow_factory, load_card, mate, p.id)
     await run(uow_factory, prospecting.set_stage, rep, p.id, Stage.MET, now)
-    await run(uow_factory, prospecting.edit, rep, p.id, "phone", "13812345678", now)
+    await run(uow_factory, prospecting.edit, rep, p.id, "phone", "13812345678", now, TZ)
     moved, heir = await run(uow_factory, prospecting.hand_over_all, boss, boss.team_id, rep.id,
                             mate.id, now)
     assert moved == 1 and heir.id == mate.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.logs import REDACTED, RedactingFormatter, token_secrets
+from tests.fakes import FixedClock
 
 runner = CliRunner()
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # every command runs at this moment unless told
+SH = "Asia/Shanghai"  # the config default zone, so of teams created without --timezone
 
 
 @pytest.fixture
@@ -24,9 +28,9 @@ def cfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def xunke(cfg: Path, *args: str) -> tuple[int, str]:
-    """Exit code and stdout (+ stderr when it failed)."""
-    result = runner.invoke(app, ["--config", str(cfg), *args])
+def xunke(cfg: Path, *args: str, at: datetime = NOW) -> tuple[int, str]:
+    """Exit code and stdout (+ stderr when it failed) of a command run on a clock fixed at `at`."""
+    result = runner.invoke(app, ["--config", str(cfg), *args], obj=FixedClock(at))
     return result.exit_code, result.stdout if result.exit_code == 0 else result.output
 
 
@@ -52,11 +56,13 @@ def test_teams_invites_users_round_trip(cfg: Path) -> None:
     code, out = xunke(cfg, "team", "create", "Bad", "--timezone", "Mars/Base")
     assert code == 1 and "Mars/Base" in out
     teams = json.loads(xunke(cfg, "team", "list", "--json")[1])
-    assert [(t["name"], t["timezone"], t["country"]) for t in teams] == [
-        ("North", "Europe/Berlin", "DE")]
-    code, out = xunke(cfg, "invite", "--team", "North", "--role", "manager", "--json")
+    assert [(t["name"], t["timezone"], t["country"], t["created_at"]) for t in teams] == [
+        ("North", "Europe/Berlin", "DE", NOW.isoformat())]
+    later = NOW + timedelta(days=400)  # no real date can make this pass by accident
+    code, out = xunke(cfg, "invite", "--team", "North", "--role", "manager", "--json", at=later)
     made = json.loads(out)
     assert code == 0 and made["role"] == "manager"
+    assert made["expires_at"] == (later + timedelta(days=7)).isoformat()
     assert made["link"].startswith("https://t.me/xunke_demo_bot?start=")
     code, out = xunke(cfg, "invite", "--team", "Nowhere")
     assert code == 1 and "does not exist" in out
@@ -93,15 +99,12 @@ def test_prospects_search_and_show(cfg: Path) -> None:
     token = invite["link"].split("start=")[1]
 
     async def seed(uow: object) -> int:
-        from datetime import UTC, datetime
-
         from sales.people import use_cases as teams
 
-        now = datetime.now(UTC)
-        rep = await teams.accept_invite(uow, token, 77, "Rep", now)  # type: ignore[arg-type]
+        rep = await teams.accept_invite(uow, token, 77, "Rep", NOW)  # type: ignore[arg-type]
         assert rep.role is Role.REP
         draft = ProspectDraft(Kind.INDIVIDUAL, "张伟", Method.EXHIBITION, phone="+8613812345678")
-        return (await prospecting.create(uow, rep, draft, now)).id  # type: ignore[arg-type]
+        return (await prospecting.create(uow, rep, draft, NOW, SH)).id  # type: ignore[arg-type]
 
     pid = asyncio.run(_in_db(load_settings(cfg), seed))
     code, out = xunke(cfg, "prospects", "search", "zhang wei", "--team", "North", "--json")
@@ -125,10 +128,8 @@ def test_import_dry_run_then_real(cfg: Path, tmp_path: Path) -> None:
     token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
 
     async def join(uow: object) -> None:
-        from datetime import UTC, datetime
-
         await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep",  # type: ignore[arg-type]
-                                  datetime.now(UTC))
+                                  NOW)
 
     asyncio.run(_in_db(load_settings(cfg), join))
     csv = tmp_path / "cards.csv"
@@ -149,7 +150,7 @@ def test_import_dry_run_then_real(cfg: Path, tmp_path: Path) -> None:
 
 def test_agenda_command(cfg: Path) -> None:
     import asyncio
-    from datetime import UTC, date, datetime
+    from datetime import date
 
     from bot.cli import _in_db
     from bot.config import load_settings
@@ -162,12 +163,11 @@ def test_agenda_command(cfg: Path) -> None:
     token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
 
     async def seed(uow: object) -> None:
-        now = datetime(2026, 11, 20, tzinfo=UTC)
-        rep = await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep", now)  # type: ignore[arg-type]
+        rep = await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep", NOW)  # type: ignore[arg-type]
         p = await prospecting.create(uow, rep, ProspectDraft(  # type: ignore[arg-type]
-            Kind.INDIVIDUAL, "Zhao", Method.TELEPHONE), now)
+            Kind.INDIVIDUAL, "Zhao", Method.TELEPHONE), NOW, SH)
         await uow.follow_ups.add(p, rep.id, NextStep(date(2026, 11, 23), "call"),  # type: ignore[attr-defined]
-                                 None, None, now)
+                                 None, None, NOW)
         await uow.commit()  # type: ignore[attr-defined]
 
     asyncio.run(_in_db(load_settings(cfg), seed))
@@ -179,3 +179,26 @@ def test_agenda_command(cfg: Path) -> None:
     code, out = xunke(cfg, "agenda", "--user", "77", "--date", "2026-11-24")
     assert code == 0 and "overdue: 2026-11-23" in out
     assert xunke(cfg, "agenda", "--user", "77", "--date", "tomorrow")[0] == 2
+
+
+def test_import_checks_birthdays_against_the_owners_local_day(cfg: Path, tmp_path: Path) -> None:
+    """23:30 UTC on 2026-11-23 is already the 24th in Shanghai (the owner's zone)."""
+    import asyncio
+
+    from bot.cli import _in_db
+    from bot.config import load_settings
+    from sales.people import use_cases as teams
+
+    late = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
+    assert xunke(cfg, "team", "create", "North", at=late)[0] == 0
+    token = json.loads(xunke(cfg, "invite", "--team", "North", "--json", at=late)[1])["link"]
+    asyncio.run(_in_db(load_settings(cfg), lambda uow: teams.accept_invite(
+        uow, token.split("start=")[1], 77, "Rep", late)))
+    csv = tmp_path / "born.csv"
+    csv.write_text("Name,Birthday\nToday Born,2026-11-24\nTomorrow Born,2026-11-25\n")
+    code, out = xunke(cfg, "import", str(csv), "--team", "North", "--owner", "77", "--json",
+                      "--dry-run", at=late)
+    planned = json.loads(out)
+    assert code == 0 and planned["ready"] == 1
+    assert [(r["row"], r["code"]) for r in planned["rejected"]] == [
+        (3, "prospect-birthday-future")]

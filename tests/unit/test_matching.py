@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -24,6 +25,7 @@ from sales.prospects.model import Kind, Method, Prospect, ProspectDraft, Stage
 from sales.prospects.priority import PARKED_PRIORITY, by_priority, days_since_contact, priority
 
 TODAY = date(2026, 11, 23)
+SH = "Asia/Shanghai"
 
 PEOPLE = [
     Candidate(1, "张伟", "华为", "+8613812345678", "Rep Li"),
@@ -281,17 +283,25 @@ def test_priority_follows_class_then_stage_then_staleness() -> None:
     nurture = prospect(4, "NYY", stage=Stage.MET, last=date(2026, 11, 1))
     not_prospect = prospect(5, "NNN", last=date(2026, 1, 1))
     order = [ideal_stale, ideal_fresh, worth, nurture, not_prospect]
-    assert by_priority(reversed(order), TODAY) == order
-    assert priority(ideal_stale, TODAY) == 60 + 10 + 30
-    assert priority(ideal_fresh, TODAY) == 70
-    assert priority(not_prospect, TODAY) == 10
+    assert by_priority(reversed(order), TODAY, SH) == order
+    assert priority(ideal_stale, TODAY, SH) == 60 + 10 + 30
+    assert priority(ideal_fresh, TODAY, SH) == 70
+    assert priority(not_prospect, TODAY, SH) == 10
 
 
 def test_never_contacted_counts_from_creation_and_stage_adds_points() -> None:
-    assert days_since_contact(prospect(1), TODAY) == 53
-    assert priority(prospect(1, "YYY", Stage.APPOINTMENT, TODAY), TODAY) > priority(
-        prospect(2, "YYY", Stage.NEW, TODAY), TODAY
+    assert days_since_contact(prospect(1), TODAY, SH) == 53
+    assert priority(prospect(1, "YYY", Stage.APPOINTMENT, TODAY), TODAY, SH) > priority(
+        prospect(2, "YYY", Stage.NEW, TODAY), TODAY, SH
     )
+
+
+def test_a_card_created_this_local_morning_is_not_a_day_old() -> None:
+    """Created 2026-11-23 23:30 UTC = 07:30 on the 24th in Shanghai: 0 local days, not 1."""
+    fresh = replace(prospect(1), created_at=datetime(2026, 11, 23, 23, 30, tzinfo=UTC))
+    shanghai_today = date(2026, 11, 24)
+    assert days_since_contact(fresh, shanghai_today, SH) == 0
+    assert days_since_contact(fresh, shanghai_today, "UTC") == 1  # the zone counts
 
 
 @pytest.mark.parametrize(
@@ -303,7 +313,7 @@ def test_never_contacted_counts_from_creation_and_stage_adds_points() -> None:
     ],
 )
 def test_parked_and_do_not_contact_prospects_sink(item: Prospect, expected: int) -> None:
-    assert priority(item, TODAY) == expected
+    assert priority(item, TODAY, SH) == expected
 
 
 def test_candidate_of_a_stored_prospect() -> None:

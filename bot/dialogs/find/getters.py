@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import ctx
+from bot.dialogs.common import ctx, tz_of
 from bot.dialogs.find.states import CLASS, METHOD, QUERY, STAGE
 from bot.i18n import key as i18n_key
 from sales.kernel.errors import Refused
@@ -48,8 +48,8 @@ async def mine(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     stage = Stage(data[STAGE]) if data.get(STAGE) else None
     cls = ManClass(data[CLASS]) if data.get(CLASS) else None
     method = Method(data[METHOD]) if data.get(METHOD) else None
-    found = await prospecting.my_list(c.uow, c.me(), c.now().date(), stage=stage, cls=cls,
-                                      method=method)
+    found = await prospecting.my_list(c.uow, c.me(), c.now(), await tz_of(dialog_manager),
+                                      stage=stage, cls=cls, method=method)
     rows = []
     for p in found:
         v = man.verdict(p.card.man)

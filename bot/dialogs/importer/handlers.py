@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import ctx, refuse
+from bot.dialogs.common import ctx, refuse, today_of
 from bot.dialogs.importer.states import (
     FETCH_KEY,
     FILE_ID,
@@ -35,7 +35,7 @@ async def _plan(manager: DialogManager) -> importing.ImportPlan:
         raise Refused("import-too-big", max=importing.IMPORT_MAX_MB)
     data = await c.data[FETCH_KEY](c.data["bot"], start[FILE_ID])
     return await importing.plan_import(c.uow, c.me(), start.get(FILE_NAME) or "", data,
-                                       c.now().date())
+                                       await today_of(manager))
 
 
 async def on_start(_data: Data, manager: DialogManager) -> None:

@@ -9,7 +9,16 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, set_notice, start_edit, typed_value
+from bot.dialogs.common import (
+    clear_notice,
+    ctx,
+    refuse,
+    set_notice,
+    start_edit,
+    today_of,
+    typed_value,
+    tz_of,
+)
 from bot.dialogs.newprospect.states import (
     DRAFT,
     FIELD,
@@ -109,7 +118,8 @@ async def _typed(manager: DialogManager, field: str, text: str) -> ProspectDraft
     c = ctx(manager)
     try:
         region = await prospecting.region_of(c.uow, c.me())
-        return prospecting.apply_field(_draft(manager), field, text, region, c.now().date())
+        return prospecting.apply_field(_draft(manager), field, text, region,
+                                       await today_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         return None
@@ -223,7 +233,7 @@ async def on_save(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> Non
     c = ctx(manager)
     try:
         _card, matches = await prospecting.check_new(c.uow, c.me(), _draft(manager),
-                                                     c.now().date())
+                                                     await today_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         return
@@ -241,7 +251,8 @@ async def on_save_anyway(_cb: CallbackQuery, _b: Button, manager: DialogManager)
 async def _create(manager: DialogManager) -> None:
     c = ctx(manager)
     try:
-        prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now())
+        prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now(),
+                                            await tz_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         await manager.switch_to(NewProspectSG.summary)

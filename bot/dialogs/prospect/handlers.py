@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, tell_user, typed_value
+from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, tell_user, typed_value, tz_of
 from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
@@ -40,7 +40,8 @@ async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> No
     c = ctx(manager)
     field, text = manager.dialog_data[FIELD], typed_value(manager, message.text or "")
     try:
-        await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now())
+        await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now(),
+                               await tz_of(manager))
     except Refused as exc:
         refuse(manager, exc)
         return

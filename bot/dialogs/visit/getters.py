@@ -8,8 +8,8 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.dialogs.calendar import calendar_data
-from bot.dialogs.common import ctx
-from bot.dialogs.visit.handlers import country_of, today_of
+from bot.dialogs.common import ctx, today_of, tz_of
+from bot.dialogs.visit.handlers import country_of
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
 from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
@@ -29,7 +29,7 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     name = ""
     if d.get(PROSPECT_ID):
         name = (await prospecting.visible(c.uow, c.me(), d[PROSPECT_ID])).card.name
-    recent = await prospecting.recent(c.uow, c.me())
+    recent = await prospecting.recent(c.uow, c.me(), await tz_of(dialog_manager))
     draft = d.get(DRAFT, {})
     nxt = d.get(NEXT) or {}
     return {

@@ -10,12 +10,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, set_notice
+from bot.dialogs.common import clear_notice, ctx, refuse, set_notice, today_of, tz_of
 from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, MAN, NEXT, PROSPECT_ID, SAVED, STAGE
 from bot.dialogs.visit.states import VisitSG as S
-from sales.kernel import clock
 from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
@@ -27,22 +26,12 @@ from sales.visits.model import Channel, NextStep, Outcome, VisitDraft
 LETTERS = {"M": "money", "A": "authority", "N": "need"}
 
 
-async def tz_of(manager: DialogManager) -> str:
-    """The rep's timezone (own, team's, default) for 'today' and reminder times."""
-    c = ctx(manager)
-    return await visits.user_timezone(c.uow, c.me(), c.data["defaults"].timezone)
-
-
 async def country_of(manager: DialogManager) -> str:
     """The team's country (else the deployment's): where the rep's calendar weeks start."""
     c = ctx(manager)
     team_id = c.me().team_id
     team = await c.uow.teams.get(team_id) if team_id is not None else None
     return team.country if team else str(c.data["defaults"].country)
-
-
-async def today_of(manager: DialogManager) -> date:
-    return clock.local_today(await tz_of(manager), ctx(manager).now())
 
 
 def _draft(manager: DialogManager) -> dict[str, Any]:
