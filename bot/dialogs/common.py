@@ -1,4 +1,4 @@
-"""What every dialog shares: typed access to the update's context and localized refusals."""
+"""What every dialog shares: typed access to the update's context and the notice line."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
+from bot.refusals import NOTICE, set_notice
 from sales.kernel.clock import Clock
 from sales.kernel.errors import Refused
 from sales.people.model import User
 from sales.uow import UnitOfWork
 
-NOTICE = "notice"
 log = logging.getLogger(__name__)
 
 
@@ -63,17 +63,6 @@ async def tell_user(manager: DialogManager, user: User, key: str, **args: Any) -
         await manager.middleware_data["bot"].send_message(user.telegram_id, t(key, **args))
     except Exception:  # blocked bot, network: logged, never shown as an error to the actor
         log.warning("could not tell user %s (%s)", user.id, key, exc_info=True)
-
-
-def set_notice(manager: DialogManager, code: str, **args: Any) -> None:
-    """Show a localized line (usually a re-prompt) above the current window until the next step."""
-    manager.dialog_data[NOTICE] = {"code": code, "args": args}
-
-
-def refuse(manager: DialogManager, exc: Refused) -> None:
-    """Turn a domain refusal into a re-prompt on the same window; nothing typed is lost."""
-    args = {k: v if isinstance(v, int | float) else str(v) for k, v in exc.args_for_text.items()}
-    set_notice(manager, exc.code, **args)
 
 
 def clear_notice(manager: DialogManager) -> None:
