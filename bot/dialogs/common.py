@@ -1,4 +1,5 @@
-"""What every dialog shares: typed access to the update's context and the notice line."""
+"""What every dialog shares: typed access to the update's context, the notice line, and the
+card-field edit window of the new-prospect form and the card."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
+from bot.i18n import key as i18n_key
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
 from bot.refusals import NOTICE, set_notice
 from sales.kernel.clock import Clock
@@ -101,12 +103,26 @@ class Notice(Text):
 
 LUNAR = "lunar"      # dialog_data: the next birthday typed is a lunar date
 EDITED = "field"     # dialog_data: which card field the edit window asks for
+# The card fields the edit pickers offer, in order (the card leaves out `referred_by_name`).
+CARD_FIELDS = ("name", "company", "contact", "phone", "wechat", "email", "address",
+               "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name")
 
 
 def start_edit(manager: DialogManager, field: str) -> None:
     """Remember the field to edit; the lunar switch starts off each time."""
     manager.dialog_data[EDITED] = field
     manager.dialog_data[LUNAR] = False
+
+
+def edited_field(manager: DialogManager) -> str:
+    """The card field the edit window is asking for."""
+    return str(manager.dialog_data[EDITED])
+
+
+def field_prompt(manager: DialogManager) -> str:
+    """The edit window's question for that field, in the user's language."""
+    t: Translator = manager.middleware_data[T_KEY]
+    return t.raw(i18n_key("newp-ask", manager.dialog_data.get(EDITED, "name")))
 
 
 def typed_value(manager: DialogManager, text: str) -> str:

@@ -9,10 +9,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, start_edit, typed_value
+from bot.dialogs.common import clear_notice, ctx, edited_field, start_edit, typed_value
 from bot.dialogs.newprospect.states import (
     DRAFT,
-    FIELD,
     MATCHES,
     ORDER,
     ORG_ONLY,
@@ -178,15 +177,14 @@ async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, ite
 @refusals
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """A value for the field picked on the summary."""
-    draft = await _typed(manager, manager.dialog_data[FIELD], typed_value(manager,
-                                                                          message.text or ""))
+    draft = await _typed(manager, edited_field(manager), typed_value(manager, message.text or ""))
     _keep(manager, draft)
     await manager.switch_to(NewProspectSG.summary)
 
 
 async def on_field_clear(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Empty an optional field (the name cannot be emptied)."""
-    field = manager.dialog_data[FIELD]
+    field = edited_field(manager)
     if field == "name":
         set_notice(manager, "prospect-bad-name", field="name")
         return

@@ -9,8 +9,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, start_edit, tell_user, typed_value
-from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
+from bot.dialogs.common import clear_notice, ctx, edited_field, start_edit, tell_user, typed_value
+from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from bot.refusals import item_id, refusals, refusals_on
@@ -39,7 +39,7 @@ async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, ite
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """Save the new value; a bad one gets a re-prompt and the card stays unchanged."""
     c = ctx(manager)
-    field, text = manager.dialog_data[FIELD], typed_value(manager, message.text or "")
+    field, text = edited_field(manager), typed_value(manager, message.text or "")
     await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now())
     clear_notice(manager)
     await manager.switch_to(ProspectSG.card)
