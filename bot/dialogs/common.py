@@ -1,4 +1,5 @@
-"""What every dialog shares: typed access to the update's context and localized refusals."""
+"""What every dialog shares: typed access to the update's context, the notice line, and the
+card-field edit window of the new-prospect form and the card."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import LOCALES_KEY, T_KEY, I18NFormat, Label, Locales, Translator
+from bot.i18n import key as i18n_key
 from bot.middlewares import ACTOR_KEY, CLOCK_KEY, UOW_KEY
+from bot.refusals import NOTICE, set_notice
 from sales.kernel.clock import Clock, local_today
 from sales.kernel.errors import Refused
 from sales.people.model import User
 from sales.uow import UnitOfWork
 from sales.visits import use_cases as visits
 
-NOTICE = "notice"
 log = logging.getLogger(__name__)
 
 
@@ -77,17 +79,6 @@ async def tell_user(manager: DialogManager, user: User, key: str, **args: Any) -
         log.warning("could not tell user %s (%s)", user.id, key, exc_info=True)
 
 
-def set_notice(manager: DialogManager, code: str, **args: Any) -> None:
-    """Show a localized line (usually a re-prompt) above the current window until the next step."""
-    manager.dialog_data[NOTICE] = {"code": code, "args": args}
-
-
-def refuse(manager: DialogManager, exc: Refused) -> None:
-    """Turn a domain refusal into a re-prompt on the same window; nothing typed is lost."""
-    args = {k: v if isinstance(v, int | float) else str(v) for k, v in exc.args_for_text.items()}
-    set_notice(manager, exc.code, **args)
-
-
 def clear_notice(manager: DialogManager) -> None:
     """Forget the last re-prompt once the user moved on."""
     manager.dialog_data.pop(NOTICE, None)
@@ -124,12 +115,26 @@ class Notice(Text):
 
 LUNAR = "lunar"      # dialog_data: the next birthday typed is a lunar date
 EDITED = "field"     # dialog_data: which card field the edit window asks for
+# The card fields the edit pickers offer, in order (the card leaves out `referred_by_name`).
+CARD_FIELDS = ("name", "company", "contact", "phone", "wechat", "email", "address",
+               "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name")
 
 
 def start_edit(manager: DialogManager, field: str) -> None:
     """Remember the field to edit; the lunar switch starts off each time."""
     manager.dialog_data[EDITED] = field
     manager.dialog_data[LUNAR] = False
+
+
+def edited_field(manager: DialogManager) -> str:
+    """The card field the edit window is asking for."""
+    return str(manager.dialog_data[EDITED])
+
+
+def field_prompt(manager: DialogManager) -> str:
+    """The edit window's question for that field, in the user's language."""
+    t: Translator = manager.middleware_data[T_KEY]
+    return t.raw(i18n_key("newp-ask", manager.dialog_data.get(EDITED, "name")))
 
 
 def typed_value(manager: DialogManager, text: str) -> str:

@@ -15,6 +15,7 @@ from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.i18n import T_KEY, Locales, Translator
 from bot.middlewares import ACTOR_KEY
+from bot.refusals import reply_refusals
 from sales.kernel.clock import Clock
 from sales.kernel.errors import Refused
 from sales.people import rules as people
@@ -30,6 +31,7 @@ GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 def onboarding_router() -> Router:
     """`/start <token>` must run before the gate: it is how strangers become members."""
     router = Router(name="onboarding")
+    router.message.middleware(reply_refusals)
     router.message.register(on_start_token, CommandStart(deep_link=True),
                             F.chat.type == ChatType.PRIVATE)
     return router
@@ -38,6 +40,7 @@ def onboarding_router() -> Router:
 def commands_router() -> Router:
     """Commands for registered people (the gate has already turned away everyone else)."""
     router = Router(name="commands")
+    router.message.middleware(reply_refusals)
     private = F.chat.type == ChatType.PRIVATE
     router.message.register(on_bind, Command("bind"), F.chat.type.in_(GROUPS))
     router.message.register(on_menu, CommandStart(), private)
@@ -58,11 +61,7 @@ async def on_start_token(
     if tg is None:
         return
     name = people.clean_display_name(tg.first_name, tg.last_name, str(tg.id))
-    try:
-        user = await teams.accept_invite(uow, command.args or "", tg.id, name, clock())
-    except Refused as exc:
-        await message.answer(t(exc.code, **exc.args_for_text))
-        return
+    user = await teams.accept_invite(uow, command.args or "", tg.id, name, clock())
     t = locales.get(people.pick_language(user.language, tg.language_code, t.locale))
     dialog_manager.middleware_data[ACTOR_KEY] = user
     dialog_manager.middleware_data[T_KEY] = t
@@ -95,11 +94,7 @@ async def on_bind(
     clock: Clock, t: Translator,
 ) -> None:
     """Make this group the team's digest chat (managers of that team, or admins)."""
-    try:
-        team = await teams.bind_chat(uow, actor, message.chat.id, command.args, clock())
-    except Refused as exc:
-        await message.answer(t(exc.code, **exc.args_for_text))
-        return
+    team = await teams.bind_chat(uow, actor, message.chat.id, command.args, clock())
     await message.answer(t("bind-done", team=team.name))
 
 
@@ -110,16 +105,12 @@ async def on_away(
     """`/away 2026-12-01 2026-12-05` pauses pushes for those days; `/away off` resumes."""
     args = (command.args or "").split()
     tz = await visits.user_timezone(uow, actor, defaults.timezone)
-    try:
-        if args == ["off"]:
-            await agenda.set_away(uow, actor, None, None, tz, clock())
-            await message.answer(t("away-off"))
-            return
-        first, last = _away_days(args)
-        await agenda.set_away(uow, actor, first, last, tz, clock())
-    except Refused as exc:
-        await message.answer(t(exc.code, **exc.args_for_text))
+    if args == ["off"]:
+        await agenda.set_away(uow, actor, None, None, tz, clock())
+        await message.answer(t("away-off"))
         return
+    first, last = _away_days(args)
+    await agenda.set_away(uow, actor, first, last, tz, clock())
     await message.answer(t("away-set", first=first.isoformat(), last=last.isoformat()))
 
 

@@ -13,6 +13,7 @@ from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, Unknown
 
 from bot.dialogs.menu.states import MenuSG
 from bot.i18n import T_KEY, Locales, Translator
+from bot.refusals import refusal_text
 from sales.kernel.errors import Refused
 from sales.people.model import User
 
@@ -43,10 +44,10 @@ async def on_stale(
 
 
 async def on_refused(event: ErrorEvent, bot: Bot, **data: Any) -> None:
-    """A refusal that no handler caught is still said politely."""
+    """A refusal no guarded handler caught (e.g. a getter's) is still said politely."""
     exc = event.exception
     assert isinstance(exc, Refused)
-    await tell(bot, event.update, _translator(data)(exc.code, **exc.args_for_text))
+    await tell(bot, event.update, refusal_text(_translator(data), exc))
 
 
 async def on_unexpected(event: ErrorEvent, bot: Bot, **data: Any) -> None:

@@ -13,8 +13,8 @@ from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from bot.i18n import Translator
 from bot.jobs.rhythm import ReminderCb
+from bot.refusals import reply_refusals
 from sales.kernel.clock import Clock, local_now
-from sales.kernel.errors import Refused
 from sales.people.model import User
 from sales.rhythm import rules as rhythm
 from sales.rhythm import use_cases as agenda
@@ -25,6 +25,7 @@ from sales.visits import use_cases as visits
 def reminders_router() -> Router:
     """Placed before the dialogs: these buttons belong to no dialog window."""
     router = Router(name="reminders")
+    router.callback_query.middleware(reply_refusals)  # a refused id: an alert, nothing opened
     router.callback_query.register(on_button, ReminderCb.filter())
     return router
 
@@ -34,18 +35,15 @@ async def on_button(
     clock: Clock, t: Translator, defaults: DefaultsSection, dialog_manager: DialogManager,
 ) -> None:
     """Every id is checked against the actor's scope before anything is shown or changed."""
-    try:
-        if callback_data.action == "open":
-            await callback.answer()
-            await _open(dialog_manager, ProspectSG.card, {PROSPECT_ID: callback_data.id})
-        elif callback_data.action == "done":
-            item = await agenda.follow_up_of(uow, actor, callback_data.id)
-            await callback.answer()
-            await _open(dialog_manager, VisitSG.pick, {VISIT_PROSPECT: item.prospect_id})
-        else:
-            await _snooze(callback, callback_data, actor, uow, clock, t, defaults)
-    except Refused as exc:
-        await callback.answer(t.raw(exc.code, **exc.args_for_text), show_alert=True)
+    if callback_data.action == "open":
+        await callback.answer()
+        await _open(dialog_manager, ProspectSG.card, {PROSPECT_ID: callback_data.id})
+    elif callback_data.action == "done":
+        item = await agenda.follow_up_of(uow, actor, callback_data.id)
+        await callback.answer()
+        await _open(dialog_manager, VisitSG.pick, {VISIT_PROSPECT: item.prospect_id})
+    else:
+        await _snooze(callback, callback_data, actor, uow, clock, t, defaults)
 
 
 async def _open(manager: DialogManager, state: State, data: dict[str, int]) -> None:

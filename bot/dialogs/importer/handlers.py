@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import ctx, refuse, today_of
+from bot.dialogs.common import ctx, today_of
 from bot.dialogs.importer.states import (
     FETCH_KEY,
     FILE_ID,
@@ -20,6 +20,7 @@ from bot.dialogs.importer.states import (
     ImportSG,
 )
 from bot.i18n import Translator
+from bot.refusals import refusals, refusals_on
 from sales.kernel.errors import Refused
 from sales.prospects import importing
 
@@ -38,14 +39,10 @@ async def _plan(manager: DialogManager) -> importing.ImportPlan:
                                        await today_of(manager))
 
 
+@refusals
 async def on_start(_data: Data, manager: DialogManager) -> None:
     """Preview: what would be created, skipped and rejected, before anything is written."""
-    try:
-        plan = await _plan(manager)
-    except Refused as exc:
-        refuse(manager, exc)
-        manager.dialog_data[SUMMARY] = None
-        return
+    plan = await _plan(manager)
     t = ctx(manager).t
     ready = plan.ready()
     manager.dialog_data[SUMMARY] = {
@@ -67,8 +64,9 @@ def rejected_lines(t: Translator, rejected: tuple[importing.RowError, ...]) -> l
             for e in rejected[:REJECTED_SHOWN]]
 
 
+@refusals_on(ImportSG.preview)
 async def on_confirm(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    """Import everything in one transaction, redrawing a progress line as it goes."""
+    """Import everything in one transaction, redrawing a progress line; refused: the preview."""
     c = ctx(manager)
     await manager.switch_to(ImportSG.running)
 
@@ -76,13 +74,8 @@ async def on_confirm(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> 
         manager.dialog_data[PROGRESS] = f"{done}/{total}"
         await manager.show()
 
-    try:
-        plan = await _plan(manager)
-        report = await importing.run_import(c.uow, c.me(), plan, c.now(), progress=progress)
-    except Refused as exc:
-        refuse(manager, exc)
-        await manager.switch_to(ImportSG.preview)
-        return
+    plan = await _plan(manager)
+    report = await importing.run_import(c.uow, c.me(), plan, c.now(), progress=progress)
     manager.dialog_data[REPORT] = {
         "created": report.created, "skipped": list(report.skipped),
         "rejected_lines": rejected_lines(c.t, report.rejected),

@@ -6,8 +6,8 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import ctx
-from bot.dialogs.newprospect.states import DRAFT, MATCHES, REFERRER_HITS, SUMMARY_FIELDS
+from bot.dialogs.common import CARD_FIELDS, ctx, field_prompt
+from bot.dialogs.newprospect.states import DRAFT, MATCHES, REFERRER_HITS
 from bot.i18n import key as i18n_key
 from bot.render import card_text
 from sales.prospects.model import Kind, Method
@@ -24,13 +24,12 @@ async def draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "is_org": card.kind is Kind.ORGANISATION,
         "kind": card.kind.value,
         "methods": [(m.value, c.t.raw(i18n_key("method", m.value))) for m in Method],
-        "fields": [(f, c.t.raw(i18n_key("field", f))) for f in SUMMARY_FIELDS
+        "fields": [(f, c.t.raw(i18n_key("field", f))) for f in CARD_FIELDS
                    if card.kind is Kind.ORGANISATION or f != "contact"],
         "mail": "yes" if card.direct_mail else "no",
         "dnc": "yes" if card.do_not_contact else "no",
         "lunar": "yes" if card.birthday and card.birthday.lunar else "no",
-        "field_prompt": c.t.raw(
-            i18n_key("newp-ask", dialog_manager.dialog_data.get("field", "name"))),
+        "field_prompt": field_prompt(dialog_manager),
         "ref_hits": dialog_manager.dialog_data.get(REFERRER_HITS, []),
         "matches_html": _matches_text(c.t, dialog_manager.dialog_data.get(MATCHES, [])),
         "open_matches": [(str(m["id"]), m["name"]) for m in

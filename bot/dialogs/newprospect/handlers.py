@@ -12,8 +12,7 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.dialogs.common import (
     clear_notice,
     ctx,
-    refuse,
-    set_notice,
+    edited_field,
     start_edit,
     today_of,
     typed_value,
@@ -21,7 +20,6 @@ from bot.dialogs.common import (
 )
 from bot.dialogs.newprospect.states import (
     DRAFT,
-    FIELD,
     MATCHES,
     ORDER,
     ORG_ONLY,
@@ -31,6 +29,7 @@ from bot.dialogs.newprospect.states import (
     NewProspectSG,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
+from bot.refusals import refusals, refusals_on, set_notice
 from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
@@ -113,26 +112,20 @@ async def on_kind(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> Non
                                decision_maker=Answer.UNKNOWN))
 
 
-async def _typed(manager: DialogManager, field: str, text: str) -> ProspectDraft | None:
-    """Check one typed value; on refusal say why and keep everything typed so far."""
+async def _typed(manager: DialogManager, field: str, text: str) -> ProspectDraft:
+    """Check one typed value (a refusal leaves the draft as it was)."""
     c = ctx(manager)
-    try:
-        region = await prospecting.region_of(c.uow, c.me())
-        return prospecting.apply_field(_draft(manager), field, text, region,
-                                       await today_of(manager))
-    except Refused as exc:
-        refuse(manager, exc)
-        return None
+    region = await prospecting.region_of(c.uow, c.me())
+    return prospecting.apply_field(_draft(manager), field, text, region, await today_of(manager))
 
 
+@refusals
 async def on_text_step(message: Message, _w: Any, manager: DialogManager) -> None:
     """Name, contact person and phone steps: the state says which field."""
     state = manager.current_context().state
     field = {NewProspectSG.name: "name", NewProspectSG.contact: "contact",
              NewProspectSG.phone: "phone"}[state]
-    draft = await _typed(manager, field, message.text or "")
-    if draft is not None:
-        await _advance(manager, draft)
+    await _advance(manager, await _typed(manager, field, message.text or ""))
 
 
 async def on_decision(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
@@ -146,13 +139,12 @@ async def on_method(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: s
     await _advance(manager, draft)
 
 
+@refusals
 async def on_referrer_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """Who referred them: pick an existing prospect found by the text, or make a new contact."""
     c = ctx(manager)
     text = message.text or ""
     draft = await _typed(manager, "referred_by_name", text)
-    if draft is None:
-        return
     hits = await prospecting.find(c.uow, c.me(), text, limit=5)
     if not hits:
         await _advance(manager, draft)
@@ -190,18 +182,17 @@ async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, ite
     await manager.switch_to(NewProspectSG.field)
 
 
+@refusals
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """A value for the field picked on the summary."""
-    draft = await _typed(manager, manager.dialog_data[FIELD], typed_value(manager,
-                                                                          message.text or ""))
-    if draft is not None:
-        _keep(manager, draft)
-        await manager.switch_to(NewProspectSG.summary)
+    draft = await _typed(manager, edited_field(manager), typed_value(manager, message.text or ""))
+    _keep(manager, draft)
+    await manager.switch_to(NewProspectSG.summary)
 
 
 async def on_field_clear(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Empty an optional field (the name cannot be emptied)."""
-    field = manager.dialog_data[FIELD]
+    field = edited_field(manager)
     if field == "name":
         set_notice(manager, "prospect-bad-name", field="name")
         return
@@ -228,15 +219,12 @@ async def on_man_reset(_cb: CallbackQuery, _b: Button, manager: DialogManager) -
     await manager.switch_to(NewProspectSG.man_m)
 
 
+@refusals
 async def on_save(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Check the card and look for duplicates; save at once when there are none."""
     c = ctx(manager)
-    try:
-        _card, matches = await prospecting.check_new(c.uow, c.me(), _draft(manager),
-                                                     await today_of(manager))
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    today = await today_of(manager)
+    _card, matches = await prospecting.check_new(c.uow, c.me(), _draft(manager), today)
     if matches:
         manager.dialog_data[MATCHES] = [await _match_data(manager, m) for m in matches[:5]]
         await manager.switch_to(NewProspectSG.duplicates)
@@ -248,15 +236,12 @@ async def on_save_anyway(_cb: CallbackQuery, _b: Button, manager: DialogManager)
     await _create(manager)
 
 
+@refusals_on(NewProspectSG.summary)
 async def _create(manager: DialogManager) -> None:
+    """Save the draft; a refusal here (e.g. a referrer out of reach) is shown on the summary."""
     c = ctx(manager)
-    try:
-        prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now(),
-                                            await tz_of(manager))
-    except Refused as exc:
-        refuse(manager, exc)
-        await manager.switch_to(NewProspectSG.summary)
-        return
+    prospect = await prospecting.create(c.uow, c.me(), _draft(manager), c.now(),
+                                        await tz_of(manager))
     manager.dialog_data[SAVED_ID] = prospect.id
     await manager.switch_to(NewProspectSG.done)
 

@@ -21,7 +21,6 @@ class NewProspectSG(StatesGroup):
 
 # dialog_data keys
 DRAFT = "draft"          # sales.prospecting.draft_to_data(...)
-FIELD = "field"          # the field being edited from the summary
 MATCHES = "matches"      # duplicate candidates found before saving
 REFERRER_HITS = "ref_hits"
 SAVED_ID = "saved_id"
@@ -33,5 +32,3 @@ ORDER = (NewProspectSG.name, NewProspectSG.contact, NewProspectSG.decision,
          NewProspectSG.phone, NewProspectSG.method, NewProspectSG.referrer,
          NewProspectSG.man_m, NewProspectSG.man_a, NewProspectSG.man_n, NewProspectSG.summary)
 ORG_ONLY = (NewProspectSG.contact, NewProspectSG.decision)
-SUMMARY_FIELDS = ("name", "company", "contact", "phone", "wechat", "email", "address",
-                  "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name")

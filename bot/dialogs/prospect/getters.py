@@ -6,8 +6,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import ctx
-from bot.dialogs.newprospect.states import SUMMARY_FIELDS
+from bot.dialogs.common import CARD_FIELDS, LUNAR, ctx, field_prompt
 from bot.dialogs.prospect.states import PROSPECT_ID
 from bot.i18n import key as i18n_key
 from bot.render import card_text, day_text
@@ -49,13 +48,12 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
                 who=e.actor_name or "-", kind=e.kind, field=e.field or "-",
                 old=e.old or "-", new=e.new or "-") for e in view.history) or "-",
         "can_reassign": c.me().role is not Role.REP,
-        "fields": [(f, c.t.raw(i18n_key("field", f))) for f in SUMMARY_FIELDS
+        "fields": [(f, c.t.raw(i18n_key("field", f))) for f in CARD_FIELDS
                    if f != "referred_by_name" and (p.card.kind is Kind.ORGANISATION
                                                    or f != "contact")],
         "stages": [(s.value, c.t.raw(i18n_key("stage", s.value))) for s in Stage],
-        "field_prompt": c.t.raw(
-            i18n_key("newp-ask", dialog_manager.dialog_data.get("field", "name"))),
-        "lunar": "yes" if dialog_manager.dialog_data.get("lunar") else "no",
+        "field_prompt": field_prompt(dialog_manager),
+        "lunar": "yes" if dialog_manager.dialog_data.get(LUNAR) else "no",
         "m": p.card.man.money.value, "a": p.card.man.authority.value,
         "n": p.card.man.need.value,
     }

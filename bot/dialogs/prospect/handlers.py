@@ -9,11 +9,19 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, start_edit, tell_user, typed_value, tz_of
-from bot.dialogs.prospect.states import FIELD, PROSPECT_ID, ProspectSG
+from bot.dialogs.common import (
+    clear_notice,
+    ctx,
+    edited_field,
+    start_edit,
+    tell_user,
+    typed_value,
+    tz_of,
+)
+from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
-from sales.kernel.errors import Refused
+from bot.refusals import item_id, refusals, refusals_on
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer
 from sales.prospects.model import Stage
@@ -35,59 +43,48 @@ async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, ite
     await manager.switch_to(ProspectSG.edit_field)
 
 
+@refusals
 async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """Save the new value; a bad one gets a re-prompt and the card stays unchanged."""
     c = ctx(manager)
-    field, text = manager.dialog_data[FIELD], typed_value(manager, message.text or "")
-    try:
-        await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now(),
-                               await tz_of(manager))
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    field, text = edited_field(manager), typed_value(manager, message.text or "")
+    await prospecting.edit(c.uow, c.me(), _id(manager), field, text, c.now(),
+                           await tz_of(manager))
     clear_notice(manager)
     await manager.switch_to(ProspectSG.card)
 
 
+@refusals_on(ProspectSG.card)
 async def on_stage(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """Back on the card either way: with the new stage, or with the reason it was refused."""
     c = ctx(manager)
-    try:
-        await prospecting.set_stage(c.uow, c.me(), _id(manager), Stage(item), c.now())
-    except Refused as exc:
-        refuse(manager, exc)
+    await prospecting.set_stage(c.uow, c.me(), _id(manager), Stage(item), c.now())
     await manager.switch_to(ProspectSG.card)
 
 
+@refusals
 async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Buttons are named like `man_money_yes`: one letter re-answered at a time."""
     c = ctx(manager)
     _, letter, value = str(button.widget_id).split("_")
-    try:
-        p = await prospecting.visible(c.uow, c.me(), _id(manager))
-        answers = replace(p.card.man, **{letter: Answer(value)})
-        await prospecting.set_man(c.uow, c.me(), p.id, answers, c.now())
-    except Refused as exc:
-        refuse(manager, exc)
+    p = await prospecting.visible(c.uow, c.me(), _id(manager))
+    answers = replace(p.card.man, **{letter: Answer(value)})
+    await prospecting.set_man(c.uow, c.me(), p.id, answers, c.now())
 
 
+@refusals
 async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     c = ctx(manager)
     flag = "direct_mail" if button.widget_id == "mail" else "do_not_contact"
-    try:
-        await prospecting.toggle(c.uow, c.me(), _id(manager), flag, c.now())
-    except Refused as exc:
-        refuse(manager, exc)
+    await prospecting.toggle(c.uow, c.me(), _id(manager), flag, c.now())
 
 
+@refusals
 async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Give the prospect to a teammate, who is told about it."""
     c = ctx(manager)
-    try:
-        prospect, owner = await prospecting.reassign(c.uow, c.me(), _id(manager), int(item),
-                                                     c.now())
-    except (Refused, ValueError) as exc:
-        refuse(manager, exc if isinstance(exc, Refused) else Refused("prospect-bad-owner"))
-        return
+    prospect, owner = await prospecting.reassign(
+        c.uow, c.me(), _id(manager), item_id(item, "prospect-bad-owner"), c.now())
     await tell_user(manager, owner, "prospect-assigned-to-you", name=prospect.card.name,
                     by=c.me().display_name)
     await manager.switch_to(ProspectSG.card)

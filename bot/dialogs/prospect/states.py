@@ -14,4 +14,4 @@ class ProspectSG(StatesGroup):
 
 
 PROSPECT_ID = "prospect_id"   # start_data and dialog_data: the card shown (scope-checked)
-FIELD = "field"               # dialog_data: the field being edited (see dialogs.common)
+# The field edit window keeps its keys (field, lunar switch) as dialogs.common declares them.

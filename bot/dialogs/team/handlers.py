@@ -9,7 +9,7 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, tell_user
+from bot.dialogs.common import clear_notice, ctx, tell_user
 from bot.dialogs.team.states import (
     HANDOVER_COUNT,
     HANDOVER_FROM,
@@ -20,51 +20,41 @@ from bot.dialogs.team.states import (
     TEAM_ID,
     TeamSG,
 )
-from sales.kernel.errors import Refused
+from bot.refusals import item_id, refusals
 from sales.people import use_cases as teams
 from sales.people.model import NewTeam, Role
 from sales.prospects import use_cases as prospecting
 
 
-async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item_id: str) -> None:
+@refusals
+async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Open a team from the list; a forged id is refused like a missing team."""
     c = ctx(manager)
-    try:
-        team = await teams.lead_team(c.uow, c.me(), int(item_id))
-    except (Refused, ValueError) as exc:
-        refuse(manager, exc if isinstance(exc, Refused) else Refused("team-not-found"))
-        return
+    team = await teams.lead_team(c.uow, c.me(), item_id(item, "team-not-found"))
     clear_notice(manager)
     manager.dialog_data[TEAM_ID] = team.id
     await manager.switch_to(TeamSG.team)
 
 
+@refusals
 async def on_new_name(message: Message, _w: MessageInput, manager: DialogManager) -> None:
     """Create a team with the deployment's default timezone, country and language."""
     c = ctx(manager)
     defaults = c.data["defaults"]
-    try:
-        team = await teams.create_team(
-            c.uow, c.me(), NewTeam(message.text or "", defaults.timezone, defaults.country,
-                                   defaults.language), c.now())
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    team = await teams.create_team(
+        c.uow, c.me(), NewTeam(message.text or "", defaults.timezone, defaults.country,
+                               defaults.language), c.now())
     clear_notice(manager)
     manager.dialog_data[TEAM_ID] = team.id
     await manager.switch_to(TeamSG.team)
 
 
+@refusals
 async def on_invite(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """A fresh single-use link for the role on the button."""
     c = ctx(manager)
     role = Role.MANAGER if button.widget_id == "inv_manager" else Role.REP
-    try:
-        invite = await teams.create_invite(
-            c.uow, c.me(), manager.dialog_data[TEAM_ID], role, c.now())
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    invite = await teams.create_invite(c.uow, c.me(), manager.dialog_data[TEAM_ID], role, c.now())
     clear_notice(manager)
     manager.dialog_data.update({
         INVITE_LINK: invite_link(c.data["bot_username"], invite.token),
@@ -85,17 +75,14 @@ async def on_handover_from(_cb: CallbackQuery, _w: Any, manager: DialogManager, 
     await manager.switch_to(TeamSG.handover_to)
 
 
+@refusals
 async def on_handover_to(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                          ) -> None:
     """Move every prospect with its history; the new owner is told."""
     c = ctx(manager)
-    try:
-        moved, target = await prospecting.hand_over_all(
-            c.uow, c.me(), manager.dialog_data[TEAM_ID], manager.dialog_data[HANDOVER_FROM],
-            int(item), c.now())
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    moved, target = await prospecting.hand_over_all(
+        c.uow, c.me(), manager.dialog_data[TEAM_ID], manager.dialog_data[HANDOVER_FROM],
+        int(item), c.now())
     manager.dialog_data.update({HANDOVER_COUNT: moved, HANDOVER_TO_NAME: target.display_name})
     await tell_user(manager, target, "team-handover-told", count=moved,
                     by=c.me().display_name)

@@ -10,12 +10,12 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx, refuse, set_notice, today_of, tz_of
+from bot.dialogs.common import clear_notice, ctx, today_of, tz_of
 from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
 from bot.dialogs.visit.states import DRAFT, HITS, LETTER, MAN, NEXT, PROSPECT_ID, SAVED, STAGE
 from bot.dialogs.visit.states import VisitSG as S
-from sales.kernel.errors import Refused
+from bot.refusals import refusals, set_notice
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import Stage
@@ -39,6 +39,7 @@ def _draft(manager: DialogManager) -> dict[str, Any]:
     return draft
 
 
+@refusals
 async def on_start(start_data: Data, manager: DialogManager) -> None:
     """From a card or a reminder the prospect is known: skip the pick step."""
     data = start_data if isinstance(start_data, dict) else {}
@@ -47,18 +48,16 @@ async def on_start(start_data: Data, manager: DialogManager) -> None:
 
 
 async def _pick(manager: DialogManager, prospect_id: int) -> None:
+    """Only a prospect this rep may see (ids come from buttons and pushed messages)."""
     c = ctx(manager)
-    try:
-        prospect = await prospecting.visible(c.uow, c.me(), prospect_id)
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    prospect = await prospecting.visible(c.uow, c.me(), prospect_id)
     manager.dialog_data[PROSPECT_ID] = prospect.id
     manager.dialog_data[MAN] = {k: getattr(prospect.card.man, k) for k in LETTERS.values()}
     clear_notice(manager)
     await manager.switch_to(S.channel)
 
 
+@refusals
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     await _pick(manager, int(item))
 
@@ -77,22 +76,20 @@ async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: 
     await manager.switch_to(S.day)
 
 
+@refusals
 async def on_day_quick(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Today or yesterday: the common cases without a calendar."""
     back = 1 if button.widget_id == "yesterday" else 0
     await _set_day(manager, await today_of(manager) - timedelta(days=back))
 
 
+@refusals
 async def on_day_picked(_cb: CallbackQuery, _w: Any, manager: DialogManager, day: date) -> None:
     await _set_day(manager, day)
 
 
 async def _set_day(manager: DialogManager, day: date) -> None:
-    try:
-        visits.check_day(day, await today_of(manager))
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    visits.check_day(day, await today_of(manager))
     _draft(manager)["day"] = day.isoformat()
     clear_notice(manager)
     await manager.switch_to(S.outcome)
@@ -105,13 +102,10 @@ async def on_outcome(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: 
     await manager.switch_to(nxt)
 
 
+@refusals
 async def on_amount(message: Message, _w: Any, manager: DialogManager) -> None:
     """'12000', '12,000 USD', '¥8000': re-prompt on anything else."""
-    try:
-        amount, currency = visits.parse_amount(message.text or "")
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    amount, currency = visits.parse_amount(message.text or "")
     _draft(manager).update(amount=str(amount), currency=currency or "CNY")
     clear_notice(manager)
     await manager.switch_to(S.details)
@@ -196,6 +190,7 @@ async def _set_next(manager: DialogManager, day: date) -> None:
     await manager.switch_to(S.next_time)
 
 
+@refusals
 async def on_no_next(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     manager.dialog_data[NEXT] = None
     await _save(manager)
@@ -233,11 +228,13 @@ async def _warn(manager: DialogManager) -> None:
         set_notice(manager, warning.key, **warning.args)
 
 
+@refusals
 async def on_next_text(message: Message, _w: Any, manager: DialogManager) -> None:
     manager.dialog_data[NEXT]["text"] = message.text
     await _save(manager)
 
 
+@refusals
 async def on_next_skip_text(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     await _save(manager)
 
@@ -247,14 +244,10 @@ async def _save(manager: DialogManager) -> None:
     c = ctx(manager)
     d = manager.dialog_data
     tz = await tz_of(manager)
-    try:
-        visit = await visits.record(
-            c.uow, c.me(), _visit_draft(d), c.now(), tz, next_step=_next_step(d.get(NEXT)),
-            stage=Stage(d[STAGE]) if d.get(STAGE) else None,
-            answers=ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()}))
-    except Refused as exc:
-        refuse(manager, exc)
-        return
+    visit = await visits.record(
+        c.uow, c.me(), _visit_draft(d), c.now(), tz, next_step=_next_step(d.get(NEXT)),
+        stage=Stage(d[STAGE]) if d.get(STAGE) else None,
+        answers=ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()}))
     d[SAVED] = visit.id
     await manager.switch_to(S.done)
 
