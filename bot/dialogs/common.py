@@ -120,6 +120,25 @@ CARD_FIELDS = ("name", "company", "contact", "phone", "wechat", "email", "addres
                "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name")
 
 
+ID_SEP = "_"         # joins the parts of a composed widget id: "man_money_yes"
+
+
+class W:
+    """Widget ids of the shared edit window."""
+
+    LUNAR = "lunar"  # the lunar-calendar switch of the birthday field
+
+
+def compose_id(*parts: str) -> str:
+    """One widget id per value in a row of alike buttons (named parts, no literal ids)."""
+    return ID_SEP.join(parts)
+
+
+def id_parts(widget_id: str | None) -> list[str]:
+    """The parts `compose_id` joined: which button of such a row was pressed."""
+    return str(widget_id).split(ID_SEP)
+
+
 def start_edit(manager: DialogManager, field: str) -> None:
     """Remember the field to edit; the lunar switch starts off each time."""
     manager.dialog_data[EDITED] = field
@@ -152,7 +171,7 @@ def field_window(state: State, getter: Any, on_text: Any, *buttons: Any) -> Wind
     """One card field asked for by text (shared by the new-prospect form and the card)."""
     return Window(
         Notice(), I18NFormat("newp-edit-field"),
-        Button(Label("newp-lunar"), id="lunar", on_click=on_lunar,
+        Button(Label("newp-lunar"), id=W.LUNAR, on_click=on_lunar,
                when=lambda data, *_: data["dialog_data"].get(EDITED) == "birthday"),
         MessageInput(on_text, content_types=[ContentType.TEXT]),
         MessageInput(on_not_text), *buttons, state=state, getter=getter,

@@ -9,7 +9,7 @@ from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import ctx
-from bot.dialogs.find.states import QUERY, FindSG
+from bot.dialogs.find.states import MINE, QUERY, FindSG
 from bot.dialogs.newprospect.states import PREFILL, NewProspectSG
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
 from sales.prospects import use_cases as prospecting
@@ -24,7 +24,7 @@ async def on_start(start_data: Data, manager: DialogManager) -> None:
     if data.get(QUERY):
         manager.dialog_data[QUERY] = str(data[QUERY])[:QUERY_MAX]
         await manager.switch_to(FindSG.results)
-    elif data.get("mine"):
+    elif data.get(MINE):
         await manager.switch_to(FindSG.mine)
 
 

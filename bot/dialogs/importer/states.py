@@ -18,3 +18,9 @@ SUMMARY = "summary"      # counts and preview lines of the plan
 PROGRESS = "progress"    # "done/total" while importing
 REPORT = "report"        # created / skipped rows / rejected lines
 FETCH_KEY = "fetch_file"  # middleware data: async (bot, file_id) -> bytes
+
+
+class W:
+    """Widget ids (they are in the callback data, so renaming one breaks old buttons)."""
+
+    GO = "go"                # import what the preview showed

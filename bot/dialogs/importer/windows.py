@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel
 
 from bot.dialogs.common import Notice, stray_input
 from bot.dialogs.importer import getters, handlers
-from bot.dialogs.importer.states import ImportSG
+from bot.dialogs.importer.states import ImportSG, W
 from bot.i18n import I18NFormat, Label
 
 
@@ -15,7 +15,7 @@ def import_dialog() -> Dialog:
     """A fresh dialog object (a dialog can belong to one dispatcher only)."""
     return Dialog(
         Window(Notice(), I18NFormat("import-preview", when="ok"),
-               Button(Label("import-confirm"), id="go", on_click=handlers.on_confirm,
+               Button(Label("import-confirm"), id=W.GO, on_click=handlers.on_confirm,
                       when="can_import"),
                Cancel(Label("common-cancel")), stray_input(),
                state=ImportSG.preview, getter=getters.summary),

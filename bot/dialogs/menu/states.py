@@ -6,3 +6,15 @@ from aiogram.fsm.state import State, StatesGroup
 class MenuSG(StatesGroup):
     main = State()
     help = State()
+
+
+class W:
+    """Widget ids (they are in the callback data, so renaming one breaks old buttons)."""
+
+    NEW = "new"              # the flows the menu starts
+    VISIT = "visit"
+    SEARCH = "search"
+    MINE = "mine"
+    TEAM = "team"
+    SETTINGS = "settings"
+    HELP = "help"

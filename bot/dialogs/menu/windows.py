@@ -10,7 +10,7 @@ from aiogram_dialog.widgets.kbd import Back, Row, Start, SwitchTo
 from bot.dialogs.common import Notice, stray_input
 from bot.dialogs.find.states import FindSG
 from bot.dialogs.menu import getters, handlers
-from bot.dialogs.menu.states import MenuSG
+from bot.dialogs.menu.states import MenuSG, W
 from bot.dialogs.newprospect.states import NewProspectSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.dialogs.team.states import TeamSG
@@ -24,13 +24,13 @@ def menu_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("menu-title"),
-            Row(Start(Label("menu-new-prospect"), id="new", state=NewProspectSG.name),
-                Start(Label("menu-visit"), id="visit", state=VisitSG.pick), when="has_team"),
-            Row(Start(Label("menu-search"), id="search", state=FindSG.query),
-                Start(Label("menu-mine"), id="mine", state=FindSG.mine), when="has_team"),
-            Start(Label("menu-team"), id="team", state=TeamSG.main, when="can_lead"),
-            Start(Label("menu-settings"), id="settings", state=SettingsSG.main),
-            SwitchTo(Label("menu-help"), id="help", state=MenuSG.help),
+            Row(Start(Label("menu-new-prospect"), id=W.NEW, state=NewProspectSG.name),
+                Start(Label("menu-visit"), id=W.VISIT, state=VisitSG.pick), when="has_team"),
+            Row(Start(Label("menu-search"), id=W.SEARCH, state=FindSG.query),
+                Start(Label("menu-mine"), id=W.MINE, state=FindSG.mine), when="has_team"),
+            Start(Label("menu-team"), id=W.TEAM, state=TeamSG.main, when="can_lead"),
+            Start(Label("menu-settings"), id=W.SETTINGS, state=SettingsSG.main),
+            SwitchTo(Label("menu-help"), id=W.HELP, state=MenuSG.help),
             MessageInput(handlers.on_text, content_types=[ContentType.TEXT]),
             stray_input(),
             state=MenuSG.main,

@@ -24,9 +24,11 @@ from bot.dialogs.newprospect.states import (
     ORDER,
     ORG_ONLY,
     PREFILL,
+    REF_PENDING,
     REFERRER_HITS,
     SAVED_ID,
     NewProspectSG,
+    W,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
 from bot.refusals import refusals, refusals_on, set_notice
@@ -37,7 +39,6 @@ from sales.prospects.matching import Match
 from sales.prospects.model import REFERRAL_METHODS, Kind, Method, ProspectDraft
 
 DEFAULT_METHOD = Method.COLD_CANVASS  # a rep saving in front of a customer met them in person
-REF_PENDING = "ref_pending"
 
 
 def _draft(manager: DialogManager) -> ProspectDraft:
@@ -204,7 +205,7 @@ async def on_field_clear(_cb: CallbackQuery, _b: Button, manager: DialogManager)
 async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Direct mail (needs an address) and do-not-contact (which stops direct mail)."""
     d = _draft(manager)
-    if button.widget_id == "dnc":
+    if button.widget_id == W.DNC:
         _keep(manager, replace(d, do_not_contact=not d.do_not_contact,
                                direct_mail=d.direct_mail and d.do_not_contact))
     elif not d.direct_mail and (d.do_not_contact or not d.address):

@@ -15,10 +15,11 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, field_window, on_not_text, stray_input
+from bot.dialogs.common import Notice, compose_id, field_window, on_not_text, stray_input
 from bot.dialogs.newprospect import getters
 from bot.dialogs.newprospect import handlers as h
 from bot.dialogs.newprospect.states import NewProspectSG as S
+from bot.dialogs.newprospect.states import W
 from bot.i18n import I18NFormat, Label
 
 ANSWERS = [("yes", "answer-yes"), ("no", "answer-no"), ("unknown", "answer-unknown")]
@@ -29,8 +30,8 @@ OnItem = Callable[[CallbackQuery, Any, DialogManager, str], Awaitable[None]]
 
 
 def _answers(widget_id: str, on_click: OnItem) -> Row:
-    return Row(*[Button(Label(key), id=f"{widget_id}_{value}", on_click=_answer(on_click, value))
-                 for value, key in ANSWERS])
+    return Row(*[Button(Label(key), id=compose_id(widget_id, value),
+                        on_click=_answer(on_click, value)) for value, key in ANSWERS])
 
 
 def _answer(handler: OnItem, value: str) -> OnClick:
@@ -41,10 +42,10 @@ def _answer(handler: OnItem, value: str) -> OnClick:
 
 def _nav(save: bool = True) -> Row:
     """Back / Skip / Save now: the last one makes 'name -> save' the fastest path."""
-    buttons = [Button(Label("common-back"), id="back", on_click=h.on_back),
-               Button(Label("common-skip"), id="skip", on_click=h.on_skip)]
+    buttons = [Button(Label("common-back"), id=W.BACK, on_click=h.on_back),
+               Button(Label("common-skip"), id=W.SKIP, on_click=h.on_skip)]
     if save:
-        buttons.append(Button(Label("newp-save"), id="save_now", on_click=h.on_save))
+        buttons.append(Button(Label("newp-save"), id=W.SAVE_NOW, on_click=h.on_save))
     return Row(*buttons)
 
 
@@ -58,7 +59,7 @@ def _text_step(state: object, key: str) -> Window:
 
 
 def _man_step(state: object, key: str) -> Window:
-    return Window(Notice(), I18NFormat(key), _answers("man", h.on_man), _nav(), stray_input(),
+    return Window(Notice(), I18NFormat(key), _answers(W.MAN, h.on_man), _nav(), stray_input(),
                   state=state, getter=getters.draft)  # type: ignore[arg-type]
 
 
@@ -67,26 +68,26 @@ def new_prospect_dialog() -> Dialog:
     return Dialog(
         Window(
             Notice(), I18NFormat("newp-step-name"),
-            Button(Label("newp-kind"), id="kind", on_click=h.on_kind),
+            Button(Label("newp-kind"), id=W.KIND, on_click=h.on_kind),
             MessageInput(h.on_text_step, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text), Cancel(Label("common-cancel")),
             state=S.name, getter=getters.draft,
         ),
         _text_step(S.contact, "newp-step-contact"),
-        Window(Notice(), I18NFormat("newp-step-decision"), _answers("dm", h.on_decision), _nav(),
-               stray_input(), state=S.decision, getter=getters.draft),
+        Window(Notice(), I18NFormat("newp-step-decision"), _answers(W.DECISION, h.on_decision),
+               _nav(), stray_input(), state=S.decision, getter=getters.draft),
         _text_step(S.phone, "newp-step-phone"),
         Window(
             Notice(), I18NFormat("newp-step-method"),
-            Group(Select(Format("{item[1]}"), id="method", item_id_getter=itemgetter(0),
+            Group(Select(Format("{item[1]}"), id=W.METHOD, item_id_getter=itemgetter(0),
                          items="methods", on_click=h.on_method), width=2),
             _nav(), stray_input(), state=S.method, getter=getters.draft,
         ),
         Window(
             Notice(), I18NFormat("newp-step-referrer"),
-            Column(Select(Format("{item[1]}"), id="ref", item_id_getter=itemgetter(0),
+            Column(Select(Format("{item[1]}"), id=W.REFERRER, item_id_getter=itemgetter(0),
                           items="ref_hits", on_click=h.on_referrer_pick)),
-            Button(Label("newp-ref-new"), id="ref_new", on_click=h.on_referrer_new,
+            Button(Label("newp-ref-new"), id=W.REFERRER_NEW, on_click=h.on_referrer_new,
                    when="ref_hits"),
             MessageInput(h.on_referrer_text, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text), _nav(), state=S.referrer, getter=getters.draft,
@@ -102,14 +103,14 @@ def new_prospect_dialog() -> Dialog:
 def _summary() -> Window:
     return Window(
         Notice(), I18NFormat("newp-summary"),
-        Group(Select(Format("✏️ {item[1]}"), id="fields", item_id_getter=itemgetter(0),
+        Group(Select(Format("✏️ {item[1]}"), id=W.FIELDS, item_id_getter=itemgetter(0),
                      items="fields", on_click=h.on_pick_field), width=3),
-        Row(Button(Label("newp-mail"), id="mail", on_click=h.on_toggle),
-            Button(Label("newp-dnc"), id="dnc", on_click=h.on_toggle)),
-        Row(Button(Label("newp-method"), id="to_method", on_click=_goto(S.method)),
-            Button(Label("newp-man-redo"), id="man_redo", on_click=h.on_man_reset)),
-        Row(Button(Label("common-back"), id="back", on_click=h.on_back),
-            Button(Label("newp-save"), id="save", on_click=h.on_save)),
+        Row(Button(Label("newp-mail"), id=W.MAIL, on_click=h.on_toggle),
+            Button(Label("newp-dnc"), id=W.DNC, on_click=h.on_toggle)),
+        Row(Button(Label("newp-method"), id=W.TO_METHOD, on_click=_goto(S.method)),
+            Button(Label("newp-man-redo"), id=W.MAN_REDO, on_click=h.on_man_reset)),
+        Row(Button(Label("common-back"), id=W.BACK, on_click=h.on_back),
+            Button(Label("newp-save"), id=W.SAVE, on_click=h.on_save)),
         Cancel(Label("common-cancel")), stray_input(),
         state=S.summary, getter=getters.draft,
     )
@@ -124,17 +125,17 @@ def _goto(state: State) -> OnClick:
 def _field() -> Window:
     return field_window(
         S.field, getters.draft, h.on_field_text,
-        Row(Button(Label("common-back"), id="back", on_click=_goto(S.summary)),
-            Button(Label("newp-clear"), id="clear", on_click=h.on_field_clear)))
+        Row(Button(Label("common-back"), id=W.BACK, on_click=_goto(S.summary)),
+            Button(Label("newp-clear"), id=W.CLEAR, on_click=h.on_field_clear)))
 
 
 def _duplicates() -> Window:
     return Window(
         I18NFormat("newp-duplicates"),
-        Column(Select(Format("🔎 {item[1]}"), id="open_dup", item_id_getter=itemgetter(0),
+        Column(Select(Format("🔎 {item[1]}"), id=W.OPEN_DUPLICATE, item_id_getter=itemgetter(0),
                       items="open_matches", on_click=h.on_open_match)),
-        Button(Label("newp-save-anyway"), id="anyway", on_click=h.on_save_anyway),
-        Button(Label("common-back"), id="back", on_click=_goto(S.summary)),
+        Button(Label("newp-save-anyway"), id=W.ANYWAY, on_click=h.on_save_anyway),
+        Button(Label("common-back"), id=W.BACK, on_click=_goto(S.summary)),
         stray_input(), state=S.duplicates, getter=getters.draft,
     )
 
@@ -142,8 +143,8 @@ def _duplicates() -> Window:
 def _done() -> Window:
     return Window(
         I18NFormat("newp-done"),
-        Row(Button(Label("newp-open-card"), id="open", on_click=h.on_open_saved),
-            Button(Label("newp-another"), id="another", on_click=h.on_another)),
+        Row(Button(Label("newp-open-card"), id=W.OPEN, on_click=h.on_open_saved),
+            Button(Label("newp-another"), id=W.ANOTHER, on_click=h.on_another)),
         Cancel(Label("common-done")), stray_input(),
         state=S.done, getter=getters.draft,
     )

@@ -13,12 +13,13 @@ from bot.dialogs.common import (
     clear_notice,
     ctx,
     edited_field,
+    id_parts,
     start_edit,
     tell_user,
     typed_value,
     tz_of,
 )
-from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
+from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG, W
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from bot.refusals import item_id, refusals, refusals_on
@@ -66,7 +67,7 @@ async def on_stage(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: st
 async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Buttons are named like `man_money_yes`: one letter re-answered at a time."""
     c = ctx(manager)
-    _, letter, value = str(button.widget_id).split("_")
+    _, letter, value = id_parts(button.widget_id)
     p = await prospecting.visible(c.uow, c.me(), _id(manager))
     answers = replace(p.card.man, **{letter: Answer(value)})
     await prospecting.set_man(c.uow, c.me(), p.id, answers, c.now())
@@ -75,7 +76,7 @@ async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> 
 @refusals
 async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     c = ctx(manager)
-    flag = "direct_mail" if button.widget_id == "mail" else "do_not_contact"
+    flag = "direct_mail" if button.widget_id == W.MAIL else "do_not_contact"
     await prospecting.toggle(c.uow, c.me(), _id(manager), flag, c.now())
 
 

@@ -15,3 +15,21 @@ class ProspectSG(StatesGroup):
 
 PROSPECT_ID = "prospect_id"   # start_data and dialog_data: the card shown (scope-checked)
 # The field edit window keeps its keys (field, lunar switch) as dialogs.common declares them.
+
+
+class W:
+    """Widget ids (they are in the callback data, so renaming one breaks old buttons)."""
+
+    EDIT = "edit"            # the card's buttons
+    TO_MAN = "man"
+    TO_STAGE = "stage"
+    VISIT = "visit"
+    MAIL = "mail"
+    DNC = "dnc"
+    HISTORY = "hist"
+    REASSIGN = "reassign"
+    FIELDS = "fields"        # pickers: a field to edit, a stage, a teammate
+    STAGES = "stages"
+    REPS = "reps"
+    MAN = "man"              # MAN answers, composed as man_<letter>_<answer>
+    TO_CARD = "to_card"

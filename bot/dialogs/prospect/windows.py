@@ -8,20 +8,21 @@ from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
-from bot.dialogs.common import Notice, field_window, stray_input
+from bot.dialogs.common import Notice, compose_id, field_window, stray_input
 from bot.dialogs.prospect import getters
 from bot.dialogs.prospect import handlers as h
 from bot.dialogs.prospect.states import ProspectSG as S
+from bot.dialogs.prospect.states import W
 from bot.i18n import I18NFormat, Label
 
 
 def _back() -> SwitchTo:
-    return SwitchTo(Label("common-back"), id="to_card", state=S.card)
+    return SwitchTo(Label("common-back"), id=W.TO_CARD, state=S.card)
 
 
 def _man_row(letter: str) -> Row:
     return Row(*[Button(Label(f"prospect-man-{letter}", value=value),
-                        id=f"man_{letter}_{value}", on_click=h.on_man)
+                        id=compose_id(W.MAN, letter, value), on_click=h.on_man)
                  for value in ("yes", "no", "unknown")])
 
 
@@ -33,22 +34,22 @@ def prospect_dialog() -> Dialog:
             Notice(),
             I18NFormat("prospect-not-found", when="missing"),
             I18NFormat("prospect-card", when=found),
-            Row(SwitchTo(Label("prospect-edit"), id="edit", state=S.edit_pick),
-                SwitchTo(Label("prospect-man"), id="man", state=S.man),
-                SwitchTo(Label("prospect-stage"), id="stage", state=S.stage), when=found),
-            Button(Label("prospect-record-visit"), id="visit", on_click=h.on_record_visit,
+            Row(SwitchTo(Label("prospect-edit"), id=W.EDIT, state=S.edit_pick),
+                SwitchTo(Label("prospect-man"), id=W.TO_MAN, state=S.man),
+                SwitchTo(Label("prospect-stage"), id=W.TO_STAGE, state=S.stage), when=found),
+            Button(Label("prospect-record-visit"), id=W.VISIT, on_click=h.on_record_visit,
                    when=found),
-            Row(Button(Label("newp-mail"), id="mail", on_click=h.on_toggle),
-                Button(Label("newp-dnc"), id="dnc", on_click=h.on_toggle), when=found),
-            Row(SwitchTo(Label("prospect-history"), id="hist", state=S.history),
-                SwitchTo(Label("prospect-reassign"), id="reassign", state=S.reassign,
+            Row(Button(Label("newp-mail"), id=W.MAIL, on_click=h.on_toggle),
+                Button(Label("newp-dnc"), id=W.DNC, on_click=h.on_toggle), when=found),
+            Row(SwitchTo(Label("prospect-history"), id=W.HISTORY, state=S.history),
+                SwitchTo(Label("prospect-reassign"), id=W.REASSIGN, state=S.reassign,
                          when="can_reassign"), when=found),
             Cancel(Label("common-back")), stray_input(),
             state=S.card, getter=getters.card,
         ),
         Window(
             Notice(), I18NFormat("prospect-edit-pick"),
-            Group(Select(Format("✏️ {item[1]}"), id="fields", item_id_getter=itemgetter(0),
+            Group(Select(Format("✏️ {item[1]}"), id=W.FIELDS, item_id_getter=itemgetter(0),
                          items="fields", on_click=h.on_pick_field), width=3),
             _back(), stray_input(), state=S.edit_pick, getter=getters.card,
         ),
@@ -60,7 +61,7 @@ def prospect_dialog() -> Dialog:
         ),
         Window(
             Notice(), I18NFormat("prospect-stage-pick"),
-            Group(Select(Format("{item[1]}"), id="stages", item_id_getter=itemgetter(0),
+            Group(Select(Format("{item[1]}"), id=W.STAGES, item_id_getter=itemgetter(0),
                          items="stages", on_click=h.on_stage), width=2),
             _back(), stray_input(), state=S.stage, getter=getters.card,
         ),
@@ -68,7 +69,7 @@ def prospect_dialog() -> Dialog:
                state=S.history, getter=getters.card),
         Window(
             Notice(), I18NFormat("prospect-reassign-pick"),
-            Column(Select(Format("{item[1]}"), id="reps", item_id_getter=itemgetter(0),
+            Column(Select(Format("{item[1]}"), id=W.REPS, item_id_getter=itemgetter(0),
                           items="reps", on_click=h.on_reassign)),
             _back(), stray_input(), state=S.reassign, getter=getters.reps,
         ),

@@ -11,7 +11,7 @@ from aiogram_dialog.widgets.kbd import Button
 
 from bot.commands import publish_for_chat
 from bot.dialogs.common import clear_notice, ctx
-from bot.dialogs.settings.states import WHICH, SettingsSG
+from bot.dialogs.settings.states import WHICH, SettingsSG, W
 from bot.i18n import T_KEY
 from bot.refusals import refusals
 from sales.kernel.errors import Refused
@@ -57,7 +57,7 @@ async def _set_timezone(manager: DialogManager, zone: str) -> None:
 
 async def on_pick_which(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Morning agenda or evening check: which time the next window sets."""
-    manager.dialog_data[WHICH] = "evening" if button.widget_id == "evening" else "agenda"
+    manager.dialog_data[WHICH] = "evening" if button.widget_id == W.EVENING else "agenda"
     await manager.switch_to(SettingsSG.times)
 
 

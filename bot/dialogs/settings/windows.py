@@ -12,21 +12,21 @@ from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
 from bot.dialogs.settings import getters, handlers
-from bot.dialogs.settings.states import SettingsSG
+from bot.dialogs.settings.states import SettingsSG, W
 from bot.i18n import I18NFormat, Label
 
 
 def settings_dialog() -> Dialog:
     """A fresh dialog object (a dialog can belong to one dispatcher only)."""
-    back = SwitchTo(Label("common-back"), id="back", state=SettingsSG.main)
+    back = SwitchTo(Label("common-back"), id=W.BACK, state=SettingsSG.main)
     return Dialog(
         Window(
             Notice(),
             I18NFormat("settings-title"),
-            SwitchTo(Label("settings-language"), id="lang", state=SettingsSG.language),
-            SwitchTo(Label("settings-timezone"), id="tz", state=SettingsSG.timezone),
-            Row(Button(Label("settings-agenda"), id="agenda", on_click=handlers.on_pick_which),
-                Button(Label("settings-evening"), id="evening",
+            SwitchTo(Label("settings-language"), id=W.LANGUAGE, state=SettingsSG.language),
+            SwitchTo(Label("settings-timezone"), id=W.TIMEZONE, state=SettingsSG.timezone),
+            Row(Button(Label("settings-agenda"), id=W.AGENDA, on_click=handlers.on_pick_which),
+                Button(Label("settings-evening"), id=W.EVENING,
                        on_click=handlers.on_pick_which)),
             Cancel(Label("common-done")),
             stray_input(),
@@ -36,7 +36,7 @@ def settings_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("settings-language-prompt"),
-            Column(Select(Format("{item[1]}"), id="lang_pick", item_id_getter=itemgetter(0),
+            Column(Select(Format("{item[1]}"), id=W.LANGUAGE_PICK, item_id_getter=itemgetter(0),
                           items="languages", on_click=handlers.on_language)),
             back,
             stray_input(),
@@ -46,7 +46,7 @@ def settings_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("settings-timezone-prompt"),
-            Group(Select(Format("{item[1]}"), id="tz_pick", item_id_getter=itemgetter(0),
+            Group(Select(Format("{item[1]}"), id=W.TIMEZONE_PICK, item_id_getter=itemgetter(0),
                          items="timezones", on_click=handlers.on_timezone_pick), width=2),
             MessageInput(handlers.on_timezone_text, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text),
@@ -57,7 +57,7 @@ def settings_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("settings-time-prompt"),
-            Row(Select(Format("{item[1]}"), id="time_pick", item_id_getter=itemgetter(0),
+            Row(Select(Format("{item[1]}"), id=W.TIME_PICK, item_id_getter=itemgetter(0),
                        items="time_choices", on_click=handlers.on_time_pick)),
             MessageInput(handlers.on_time_text, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text),

@@ -19,6 +19,7 @@ from bot.dialogs.team.states import (
     INVITE_ROLE,
     TEAM_ID,
     TeamSG,
+    W,
 )
 from bot.refusals import item_id, refusals
 from sales.people import use_cases as teams
@@ -53,7 +54,7 @@ async def on_new_name(message: Message, _w: MessageInput, manager: DialogManager
 async def on_invite(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """A fresh single-use link for the role on the button."""
     c = ctx(manager)
-    role = Role.MANAGER if button.widget_id == "inv_manager" else Role.REP
+    role = Role.MANAGER if button.widget_id == W.INVITE_MANAGER else Role.REP
     invite = await teams.create_invite(c.uow, c.me(), manager.dialog_data[TEAM_ID], role, c.now())
     clear_notice(manager)
     manager.dialog_data.update({

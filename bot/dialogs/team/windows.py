@@ -12,23 +12,23 @@ from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
 from bot.dialogs.team import getters, handlers
-from bot.dialogs.team.states import TeamSG
+from bot.dialogs.team.states import TeamSG, W
 from bot.i18n import I18NFormat, Label
 
 
 def team_dialog() -> Dialog:
     """A fresh dialog object (a dialog can belong to one dispatcher only)."""
-    to_team = SwitchTo(Label("common-back"), id="to_team", state=TeamSG.team)
+    to_team = SwitchTo(Label("common-back"), id=W.TO_TEAM, state=TeamSG.team)
     return Dialog(
         Window(
             Notice(),
             I18NFormat("team-list-title"),
             ScrollingGroup(
-                Select(Format("{item[1]}"), id="team_pick", item_id_getter=itemgetter(0),
+                Select(Format("{item[1]}"), id=W.TEAM_PICK, item_id_getter=itemgetter(0),
                        items="teams", on_click=handlers.on_pick),
-                id="teams", width=1, height=8, hide_on_single_page=True,
+                id=W.TEAMS, width=1, height=8, hide_on_single_page=True,
             ),
-            SwitchTo(Label("team-new"), id="new", state=TeamSG.new_name, when="is_admin"),
+            SwitchTo(Label("team-new"), id=W.NEW, state=TeamSG.new_name, when="is_admin"),
             Cancel(Label("common-back")),
             stray_input(),
             state=TeamSG.main, getter=getters.team_list,
@@ -38,18 +38,18 @@ def team_dialog() -> Dialog:
             I18NFormat("team-new-prompt"),
             MessageInput(handlers.on_new_name, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text),
-            SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
+            SwitchTo(Label("common-back"), id=W.TO_LIST, state=TeamSG.main),
             state=TeamSG.new_name,
         ),
         Window(
             Notice(),
             I18NFormat("team-card"),
-            Row(Button(Label("team-invite-rep"), id="inv_rep", on_click=handlers.on_invite),
-                Button(Label("team-invite-manager"), id="inv_manager",
+            Row(Button(Label("team-invite-rep"), id=W.INVITE_REP, on_click=handlers.on_invite),
+                Button(Label("team-invite-manager"), id=W.INVITE_MANAGER,
                        on_click=handlers.on_invite)),
-            Row(SwitchTo(Label("team-members"), id="members", state=TeamSG.members),
-                SwitchTo(Label("team-handover"), id="handover", state=TeamSG.handover_from)),
-            SwitchTo(Label("common-back"), id="to_list", state=TeamSG.main),
+            Row(SwitchTo(Label("team-members"), id=W.MEMBERS, state=TeamSG.members),
+                SwitchTo(Label("team-handover"), id=W.HANDOVER, state=TeamSG.handover_from)),
+            SwitchTo(Label("common-back"), id=W.TO_LIST, state=TeamSG.main),
             stray_input(),
             state=TeamSG.team, getter=getters.team_card,
         ),
@@ -58,11 +58,11 @@ def team_dialog() -> Dialog:
         Window(Notice(), I18NFormat("team-members-text"), to_team, stray_input(),
                state=TeamSG.members, getter=getters.members),
         Window(Notice(), I18NFormat("team-handover-from"),
-               Column(Select(Format("{item[1]}"), id="giver", item_id_getter=itemgetter(0),
+               Column(Select(Format("{item[1]}"), id=W.GIVER, item_id_getter=itemgetter(0),
                              items="givers", on_click=handlers.on_handover_from)),
                to_team, stray_input(), state=TeamSG.handover_from, getter=getters.handover),
         Window(Notice(), I18NFormat("team-handover-to"),
-               Column(Select(Format("{item[1]}"), id="taker", item_id_getter=itemgetter(0),
+               Column(Select(Format("{item[1]}"), id=W.TAKER, item_id_getter=itemgetter(0),
                              items="takers", on_click=handlers.on_handover_to)),
                to_team, stray_input(), state=TeamSG.handover_to, getter=getters.handover),
         Window(I18NFormat("team-handover-done"), to_team, stray_input(),

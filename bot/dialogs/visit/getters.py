@@ -10,7 +10,18 @@ from aiogram_dialog import DialogManager
 from bot.dialogs.calendar import calendar_data
 from bot.dialogs.common import ctx, today_of, tz_of
 from bot.dialogs.visit.handlers import country_of
-from bot.dialogs.visit.states import DRAFT, HITS, LETTER, NEXT, PROSPECT_ID
+from bot.dialogs.visit.states import (
+    AT,
+    DRAFT,
+    HITS,
+    LETTER,
+    NEXT,
+    NO_TIME,
+    PROPOSED,
+    PROSPECT_ID,
+    REASON,
+    SUGGESTED,
+)
 from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
 from sales.visits import cadence
@@ -40,13 +51,13 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "channels": [(ch.value, c.t.raw(key("visit-channel", ch.value))) for ch in Channel],
         "outcomes": [(o.value, c.t.raw(key("visit-outcome", o.value))) for o in Outcome],
         "quick": [(q, c.t.raw(key("visit-quick", q))) for q in cadence.QUICK_CHOICES],
-        "times": [("none", c.t.raw("visit-no-time"))]
-        + ([(d["at"], f"⭐ {d['at']}")] if d.get("at") else [])
-        + [(t, t) for t in TIMES if t != d.get("at")],
-        "suggested": d.get("suggested") or "",
-        "reason": c.t.raw(d["reason"]) if d.get("reason") else "",
-        "has_suggestion": bool(d.get("suggested")),
-        "proposed": c.t.raw(key("stage", d["proposed"])) if d.get("proposed") else "",
+        "times": [(NO_TIME, c.t.raw("visit-no-time"))]
+        + ([(d[AT], f"⭐ {d[AT]}")] if d.get(AT) else [])
+        + [(t, t) for t in TIMES if t != d.get(AT)],
+        "suggested": d.get(SUGGESTED) or "",
+        "reason": c.t.raw(d[REASON]) if d.get(REASON) else "",
+        "has_suggestion": bool(d.get(SUGGESTED)),
+        "proposed": c.t.raw(key("stage", d[PROPOSED])) if d.get(PROPOSED) else "",
         "letter": d.get(LETTER, "M"),
         "day": draft.get("day", ""), "notes": draft.get("notes") or "",
         "photo": "yes" if draft.get("photo") else "no",

@@ -13,7 +13,24 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.dialogs.common import clear_notice, ctx, today_of, tz_of
 from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
-from bot.dialogs.visit.states import DRAFT, HITS, LETTER, MAN, NEXT, PROSPECT_ID, SAVED, STAGE
+from bot.dialogs.visit.states import (
+    AT,
+    DRAFT,
+    HITS,
+    LETTER,
+    MAN,
+    NEXT,
+    NO_TIME,
+    PROPOSED,
+    PROSPECT_ID,
+    QUICK_SUGGESTED,
+    REASON,
+    SAVED,
+    STAGE,
+    SUGGESTED,
+    UNKNOWN,
+    W,
+)
 from bot.dialogs.visit.states import VisitSG as S
 from bot.refusals import refusals, set_notice
 from sales.prospects import use_cases as prospecting
@@ -79,7 +96,7 @@ async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: 
 @refusals
 async def on_day_quick(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Today or yesterday: the common cases without a calendar."""
-    back = 1 if button.widget_id == "yesterday" else 0
+    back = 1 if button.widget_id == W.YESTERDAY else 0
     await _set_day(manager, await today_of(manager) - timedelta(days=back))
 
 
@@ -135,19 +152,19 @@ async def on_details_done(_cb: CallbackQuery, _b: Button, manager: DialogManager
     c = ctx(manager)
     plan = await visits.plan(c.uow, c.me(), manager.dialog_data[PROSPECT_ID],
                              Outcome(_draft(manager)["outcome"]), await today_of(manager))
-    manager.dialog_data["proposed"] = plan.stage.value if plan.stage else None
-    manager.dialog_data["unknown"] = list(plan.unknown)
+    manager.dialog_data[PROPOSED] = plan.stage.value if plan.stage else None
+    manager.dialog_data[UNKNOWN] = list(plan.unknown)
     if plan.suggestion is not None:
-        manager.dialog_data["suggested"] = plan.suggestion.due_on.isoformat()
-        manager.dialog_data["reason"] = plan.suggestion.reason_key
+        manager.dialog_data[SUGGESTED] = plan.suggestion.due_on.isoformat()
+        manager.dialog_data[REASON] = plan.suggestion.reason_key
         if plan.suggestion.at is not None:  # the prospect's preferred contact time
-            manager.dialog_data["at"] = plan.suggestion.at.strftime("%H:%M")
+            manager.dialog_data[AT] = plan.suggestion.at.strftime("%H:%M")
     await manager.switch_to(S.stage if plan.stage else _after_stage(manager))
 
 
 def _after_stage(manager: DialogManager) -> Any:
     """Ask the first still-unknown MAN letter, else go to the next step."""
-    unknown = manager.dialog_data.get("unknown") or []
+    unknown = manager.dialog_data.get(UNKNOWN) or []
     if unknown:
         manager.dialog_data[LETTER] = unknown[0]
         return S.man
@@ -155,23 +172,23 @@ def _after_stage(manager: DialogManager) -> Any:
 
 
 async def on_stage(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    accepted = button.widget_id == "stage_yes"
-    manager.dialog_data[STAGE] = manager.dialog_data.get("proposed") if accepted else None
+    accepted = button.widget_id == W.STAGE_YES
+    manager.dialog_data[STAGE] = manager.dialog_data.get(PROPOSED) if accepted else None
     await manager.switch_to(_after_stage(manager))
 
 
 async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     letter = manager.dialog_data[LETTER]
     manager.dialog_data[MAN][LETTERS[letter]] = Answer(item).value
-    manager.dialog_data["unknown"] = [x for x in manager.dialog_data["unknown"] if x != letter]
+    manager.dialog_data[UNKNOWN] = [x for x in manager.dialog_data[UNKNOWN] if x != letter]
     await manager.switch_to(_after_stage(manager))
 
 
 async def on_next_quick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Tomorrow, 3 days, 1 week, 2 weeks, 1 month, or the suggested day."""
     today = await today_of(manager)
-    if item == "suggested":
-        day = date.fromisoformat(manager.dialog_data["suggested"])
+    if item == QUICK_SUGGESTED:
+        day = date.fromisoformat(manager.dialog_data[SUGGESTED])
     else:
         day = cadence.quick_date(item, today)
     await _set_next(manager, day)
@@ -197,7 +214,7 @@ async def on_no_next(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> 
 
 
 async def on_time(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await _set_time(manager, None if item == "none" else item)
+    await _set_time(manager, None if item == NO_TIME else item)
 
 
 async def on_time_text(message: Message, _w: Any, manager: DialogManager) -> None:

@@ -12,9 +12,10 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Row, Selec
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.calendar import TODAY, LocalCalendar
-from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.common import Notice, compose_id, on_not_text, stray_input
 from bot.dialogs.visit import getters
 from bot.dialogs.visit import handlers as h
+from bot.dialogs.visit.states import QUICK_SUGGESTED, W
 from bot.dialogs.visit.states import VisitSG as S
 from bot.i18n import I18NFormat, Label
 
@@ -27,7 +28,7 @@ def _select(items: str, wid: str, on_click: Any, width: int = 2) -> Group:
 
 
 def _step(state: Any, text: str, *widgets: Any, back: Any = None) -> Window:
-    nav = [SwitchTo(Label("common-back"), id="back", state=back)] if back else []
+    nav = [SwitchTo(Label("common-back"), id=W.BACK, state=back)] if back else []
     return Window(Notice(), I18NFormat(text), *widgets, *nav, Cancel(Label("common-cancel")),
                   state=state, getter=getters.visit)
 
@@ -36,56 +37,56 @@ def visit_dialog() -> Dialog:
     """A fresh dialog object (a dialog can belong to one dispatcher only)."""
     return Dialog(
         _step(S.pick, "visit-pick", Column(Select(
-            Format("{item[1]}"), id="pick", item_id_getter=itemgetter(0), items="recent",
+            Format("{item[1]}"), id=W.PICK, item_id_getter=itemgetter(0), items="recent",
             on_click=h.on_pick)), MessageInput(h.on_search, content_types=[ContentType.TEXT]),
             MessageInput(on_not_text)),
-        _step(S.channel, "visit-ask-channel", _select("channels", "ch", h.on_channel),
+        _step(S.channel, "visit-ask-channel", _select("channels", W.CHANNEL, h.on_channel),
               stray_input(), back=S.pick),
         _step(S.day, "visit-ask-day", Row(
-            Button(Label("visit-today"), id="today", on_click=h.on_day_quick),
-            Button(Label("visit-yesterday"), id="yesterday", on_click=h.on_day_quick),
-            SwitchTo(Label("visit-calendar"), id="cal", state=S.calendar)),
+            Button(Label("visit-today"), id=W.TODAY, on_click=h.on_day_quick),
+            Button(Label("visit-yesterday"), id=W.YESTERDAY, on_click=h.on_day_quick),
+            SwitchTo(Label("visit-calendar"), id=W.CALENDAR, state=S.calendar)),
             stray_input(), back=S.channel),
         _step(S.calendar, "visit-ask-day", LocalCalendar(
-            "cal", h.on_day_picked, min_key=getters.BACK_LIMIT, max_key=TODAY),
+            W.CALENDAR, h.on_day_picked, min_key=getters.BACK_LIMIT, max_key=TODAY),
               stray_input(), back=S.day),
-        _step(S.outcome, "visit-ask-outcome", _select("outcomes", "out", h.on_outcome),
+        _step(S.outcome, "visit-ask-outcome", _select("outcomes", W.OUTCOME, h.on_outcome),
               stray_input(), back=S.day),
         _step(S.amount, "visit-ask-amount",
               MessageInput(h.on_amount, content_types=[ContentType.TEXT]),
               MessageInput(on_not_text), back=S.outcome),
         _step(S.reason, "visit-ask-reason",
               MessageInput(h.on_reason, content_types=[ContentType.TEXT]),
-              SwitchTo(Label("common-skip"), id="skip", state=S.details),
+              SwitchTo(Label("common-skip"), id=W.SKIP, state=S.details),
               MessageInput(on_not_text), back=S.outcome),
         _step(S.details, "visit-ask-details", MessageInput(h.on_details),
-              Button(Label("visit-next-step"), id="details_done", on_click=h.on_details_done),
+              Button(Label("visit-next-step"), id=W.DETAILS_DONE, on_click=h.on_details_done),
               back=S.outcome),
         _step(S.stage, "visit-ask-stage", Row(
-            Button(Label("answer-yes"), id="stage_yes", on_click=h.on_stage),
-            Button(Label("answer-no"), id="stage_no", on_click=h.on_stage)), stray_input()),
+            Button(Label("answer-yes"), id=W.STAGE_YES, on_click=h.on_stage),
+            Button(Label("answer-no"), id=W.STAGE_NO, on_click=h.on_stage)), stray_input()),
         _step(S.man, "visit-ask-man", Row(*[
-            Button(Label(k), id=f"man_{v}", on_click=_answer(v)) for v, k in ANSWERS]),
+            Button(Label(k), id=compose_id(W.MAN, v), on_click=_answer(v)) for v, k in ANSWERS]),
             stray_input()),
         _step(S.next, "visit-ask-next",
-              Button(Label("visit-suggested"), id="suggested", when="has_suggestion",
-                     on_click=_quick("suggested")),
-              _select("quick", "quick", h.on_next_quick, width=3),
-              Row(SwitchTo(Label("visit-calendar"), id="ncal", state=S.next_calendar),
-                  Button(Label("visit-no-next"), id="no_next", on_click=h.on_no_next)),
+              Button(Label("visit-suggested"), id=W.SUGGESTED, when="has_suggestion",
+                     on_click=_quick(QUICK_SUGGESTED)),
+              _select("quick", W.QUICK, h.on_next_quick, width=3),
+              Row(SwitchTo(Label("visit-calendar"), id=W.NEXT_CALENDAR, state=S.next_calendar),
+                  Button(Label("visit-no-next"), id=W.NO_NEXT, on_click=h.on_no_next)),
               stray_input()),
         _step(S.next_calendar, "visit-ask-next",
-              LocalCalendar("ncal", h.on_next_picked, min_key=TODAY), stray_input(),
+              LocalCalendar(W.NEXT_CALENDAR, h.on_next_picked, min_key=TODAY), stray_input(),
               back=S.next),
-        _step(S.next_time, "visit-ask-time", _select("times", "time", h.on_time, width=5),
+        _step(S.next_time, "visit-ask-time", _select("times", W.TIME, h.on_time, width=5),
               MessageInput(h.on_time_text, content_types=[ContentType.TEXT]),
               MessageInput(on_not_text), back=S.next),
         _step(S.next_text, "visit-ask-next-text",
               MessageInput(h.on_next_text, content_types=[ContentType.TEXT]),
-              Button(Label("common-skip"), id="skip_text", on_click=h.on_next_skip_text),
+              Button(Label("common-skip"), id=W.SKIP_TEXT, on_click=h.on_next_skip_text),
               MessageInput(on_not_text), back=S.next_time),
         Window(I18NFormat("visit-done"),
-               Button(Label("newp-open-card"), id="open", on_click=h.on_open_card),
+               Button(Label("newp-open-card"), id=W.OPEN, on_click=h.on_open_card),
                Cancel(Label("common-done")), stray_input(), state=S.done,
                getter=getters.visit),
         on_start=h.on_start,
