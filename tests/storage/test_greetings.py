@@ -4,6 +4,7 @@ marking, asking once, scope, rotation, enrolment."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -80,7 +81,7 @@ async def all_cards(f: UowFactory, prospects: dict[str, Prospect]) -> dict[str, 
 async def test_planning_is_idempotent_and_excludes_who_must_not_get_cards(
         uow_factory: UowFactory) -> None:
     f = uow_factory
-    rep, mate, boss, p = await setup(f)
+    _, _, _, p = await setup(f)
     assert await run(f, greetings.plan_due, NOW, compose) == 3
     first = await all_cards(f, p)
     assert [k for k, _, _, _ in first["postal"]] == ["birthday", SF]
@@ -102,7 +103,7 @@ async def test_planning_is_idempotent_and_excludes_who_must_not_get_cards(
 async def test_rotation_never_repeats_a_wording_two_cards_running(
         uow_factory: UowFactory) -> None:
     f = uow_factory
-    rep, _, _, p = await setup(f)
+    _, _, _, p = await setup(f)
     await run(f, greetings.plan_due, NOW, compose)
     for month in range(2, 13):  # a year of monthly cards
         moment = datetime(2027, month, 1, 2, tzinfo=UTC)
@@ -112,7 +113,7 @@ async def test_rotation_never_repeats_a_wording_two_cards_running(
         cards = sorted(await uow.greetings.of_prospect(p["postal"].id),
                        key=lambda c: c.occasion_day)
     assert len(cards) >= 12 and len({(c.occasion_key, c.year) for c in cards}) == len(cards)
-    assert all(a.variant != b.variant for a, b in zip(cards, cards[1:], strict=False))
+    assert all(a.variant != b.variant for a, b in pairwise(cards))
     assert {c.occasion_day.month for c in cards} == set(range(2, 13))
 
 
@@ -150,7 +151,8 @@ async def test_reminders_marking_and_scope(uow_factory: UowFactory) -> None:
     assert (label.name, label.salutation, label.address) == ("王总", "王总", "上海市徐汇区1号")
     progress = await run(f, greetings.month_progress, rep, date(2027, 2, 10))
     assert (progress.sent, progress.skipped, progress.planned) == (1, 1, 0)
-    assert progress.next_occasion is not None and progress.next_occasion.key == "season:spring_outing"
+    assert progress.next_occasion is not None
+    assert progress.next_occasion.key == "season:spring_outing"
 
 
 async def test_unmarked_cards_are_asked_once_then_missed(uow_factory: UowFactory) -> None:
@@ -200,7 +202,7 @@ async def test_segment_enrolment_counts_first_and_is_for_managers(
 
 async def test_policy_company_dates_and_the_plan_preview(uow_factory: UowFactory) -> None:
     f = uow_factory
-    rep, mate, boss, p = await setup(f)
+    rep, _, boss, _ = await setup(f)
     policy = GreetingPolicy(0, frozenset({"western:valentine"}), 10, 2,
                             {2: "western:valentine"})
     assert await refused(f, greetings.set_policy, rep, policy, NOW) == "greetings-not-allowed"
