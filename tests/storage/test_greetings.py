@@ -240,7 +240,7 @@ async def test_planned_cards_follow_hand_over_and_opt_out(uow_factory: UowFactor
     """A card planned before a hand-over goes to the new owner; one planned before an opt-out
     is withdrawn, so the reminder never lists someone who asked to get none."""
     f = uow_factory
-    rep, mate, boss, p = await setup(f)
+    _, mate, boss, p = await setup(f)
     assert await run(f, greetings.plan_due, NOW, compose) == 3
     await run(f, prospecting.reassign, boss, p["postal"].id, mate.id, NOW)
     await run(f, prospecting.toggle, mate, p["mate"].id, "greetings_opt_out", NOW)
