@@ -9,10 +9,11 @@ from typing import Protocol
 
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
+from sales.pool.ports import PoolUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(PoolUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -12,6 +12,7 @@ from sales.uow import UnitOfWork
 from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
+from storage.pool.repo import PoolRepo
 from storage.prospects.repo import ProspectRepo
 from storage.visits.repo import FollowUpRepo, VisitRepo
 
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
         self.greetings = GreetingRepo(session)
+        self.pool = PoolRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -178,6 +178,8 @@ prospect-contact-line = { $day } { $channel }: { $outcome } { $notes }
 prospect-history-line = { $at } { $who }: { $kind ->
     [created] created
     [owner] new owner
+    [pool] back to the team pool
+    [claim] taken from the team pool
    *[other] { $field } { $old } → { $new }
 }
 prospect-reassign-pick = Give this prospect (with its history) to:

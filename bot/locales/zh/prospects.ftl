@@ -178,6 +178,8 @@ prospect-contact-line = { $day } { $channel }：{ $outcome } { $notes }
 prospect-history-line = { $at } { $who }：{ $kind ->
     [created] 创建
     [owner] 更换负责人
+    [pool] 退回公海
+    [claim] 从公海领取
    *[other] { $field } { $old } → { $new }
 }
 prospect-reassign-pick = 把该客户（连同历史记录）转交给：
