@@ -16,6 +16,7 @@ from bot.dialogs.importer.states import FETCH_KEY
 from bot.dialogs.importer.windows import import_dialog
 from bot.dialogs.menu.windows import menu_dialog
 from bot.dialogs.newprospect.windows import new_prospect_dialog
+from bot.dialogs.pool.windows import pool_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
 from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
@@ -59,7 +60,7 @@ def create_dispatcher(
                        documents_router(), reminders_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
-                       import_dialog())
+                       import_dialog(), pool_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

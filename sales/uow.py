@@ -10,10 +10,11 @@ from typing import Protocol
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.pool.ports import PoolUow
+from sales.roster.ports import RosterUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(PoolUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(PoolUow, RosterUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -28,11 +28,11 @@ def notice(deps: JobDeps) -> pool.Notice:
         if isinstance(what, Warned):
             text = t("pool-warn-text", count=len(what.prospects), day=what.pool_day.isoformat(),
                      names_html=names)
-            return OutMessage(what.key, what.owner.telegram_id, text, "pool-warn",
+            return OutMessage(what.key, what.owner.telegram_id, text, "pool_warn",
                               what.owner.id, _open_buttons(t, what))
         text = t("pool-moved-text", count=len(what.prospects), days=team.pool_after_days or 0,
                  names_html=names)
-        return OutMessage(what.key, what.owner.telegram_id, text, "pool-moved", what.owner.id)
+        return OutMessage(what.key, what.owner.telegram_id, text, "pool_moved", what.owner.id)
 
     return make
 

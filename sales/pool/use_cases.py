@@ -95,6 +95,14 @@ def _team_of(actor: User) -> int:
     return actor.team_id
 
 
+async def team_of(uow: PoolUow, actor: User) -> Team:
+    """The actor's team, whose pool (and its claim cap) they see."""
+    team = await uow.teams.get(_team_of(actor))
+    if team is None:
+        raise Refused("pool-no-team")
+    return team
+
+
 async def waiting(uow: PoolUow, actor: User) -> list[Pooled]:
     """The actor's team pool, longest waiting first."""
     return await uow.pool.waiting(_team_of(actor))
@@ -158,9 +166,9 @@ async def _take(uow: PoolUow, actor: User, item: Pooled, to: User, now: datetime
 
 
 async def deactivate(uow: PoolUow, actor: User, team_id: int, user_id: int, now: datetime,
-                     to_user_id: int | None) -> tuple[User, int]:
+                     to_user_id: int | None) -> tuple[User, int, User | None]:
     """A rep leaves: deactivated, and every prospect handed to `to_user_id` with its history,
-    or (None) sent to the pool; one commit. (How many moved.)"""
+    or (None) sent to the pool; one commit. (Who left, how many moved, to whom.)"""
     team = await uow.teams.get(team_id)
     user = await uow.users.get(user_id)
     if team is None or not people.can_lead(actor, team_id):
@@ -172,14 +180,14 @@ async def deactivate(uow: PoolUow, actor: User, team_id: int, user_id: int, now:
     await uow.audit.add(AuditEntry(now, actor.id, "user.deactivate", "user", user.id, {}))
     if to_user_id is not None:
         try:
-            moved, _ = await prospecting.hand_over_all(uow, actor, team_id, user.id,
-                                                       to_user_id, now)
+            moved, heir = await prospecting.hand_over_all(uow, actor, team_id, user.id,
+                                                          to_user_id, now)
         except Refused:
             await uow.rollback()
             raise
-        return user, moved
+        return user, moved, heir
     moved = 0
     for prospect in await uow.prospects.of_team(team_id, user.id):
         moved += await _release(uow, actor, prospect, Reason.LEFT, now) is not None
     await uow.commit()
-    return user, moved
+    return user, moved, None

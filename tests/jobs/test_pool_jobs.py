@@ -41,7 +41,7 @@ async def test_scan_warns_and_moves_in_the_owners_language(uows: UowFactory) -> 
     assert await scan_pool(deps(uows), NOW) == 1
     assert await scan_pool(deps(uows), NOW + timedelta(minutes=15)) == 0
     found = await rows(uows)
-    assert [r.kind for r in found] == ["pool-warn", "pool-moved"]
+    assert [r.kind for r in found] == ["pool_warn", "pool_moved"]
     warn, moved = found
     assert warn.chat_id == rep.telegram_id
     assert "&lt;b&gt;Wang&lt;/b&gt;" in warn.text and "2026-12-04" in warn.text  # escaped
@@ -63,4 +63,4 @@ async def test_a_crash_mid_sweep_leaves_nothing_half_done(uows: UowFactory) -> N
     assert await rows(uows) == []
     assert not (await run(uows, prospecting.visible, rep, stale.id)).pooled
     assert await scan_pool(deps(uows), NOW) == 1  # the next run does it, notice included
-    assert [r.kind for r in await rows(uows)] == ["pool-moved"]
+    assert [r.kind for r in await rows(uows)] == ["pool_moved"]

@@ -230,9 +230,9 @@ async def test_a_leaving_rep_goes_to_the_pool_or_a_teammate(uow_factory: UowFact
     await add(f, rep, "B", None, Stage.WON)
     assert await refused(f, pool.deactivate, mate, team.id, rep.id, NOW, None) == (
         "team-not-found")
-    user, moved = await run(f, pool.deactivate, boss, team.id, rep.id, NOW,
-                            None if to_pool else mate.id)
-    assert (user.id, moved) == (rep.id, 2)
+    user, moved, heir = await run(f, pool.deactivate, boss, team.id, rep.id, NOW,
+                                  None if to_pool else mate.id)
+    assert (user.id, moved, heir.id if heir else None) == (rep.id, 2, None if to_pool else mate.id)
     async with f() as uow:
         assert not (await uow.users.get(rep.id)).active  # type: ignore[union-attr]
     waiting = await run(f, pool.waiting, mate)

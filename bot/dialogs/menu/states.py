@@ -16,5 +16,6 @@ class W:
     SEARCH = "search"
     MINE = "mine"
     TEAM = "team"
+    POOL = "pool"
     SETTINGS = "settings"
     HELP = "help"

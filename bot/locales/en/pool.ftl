@@ -6,7 +6,7 @@ pool-title = 🌊 <b>Team pool</b>: { $count ->
    *[other] { $count } prospects waiting
 }. Claim one to make it yours (up to { $cap } a day).
 pool-empty-hint = Prospects nobody contacted for a while come back here.
-pool-item = { $name } · { $days }d
+pool-item = { $name } · since { $since }
 pool-card = 🌊 <b>{ $name }</b>
     Stage: { $stage } · MAN: { $man }
     Last contact: { $last }

@@ -5,7 +5,7 @@ pool-title = 🌊 <b>公海</b>：{ $count ->
    *[other] { $count } 位客户待领取
 }。领取后即归您负责（每天最多 { $cap } 位）。
 pool-empty-hint = 长时间无人联系的客户会退回这里。
-pool-item = { $name } · { $days }天
+pool-item = { $name } · { $since } 起
 pool-card = 🌊 <b>{ $name }</b>
     阶段：{ $stage } · MAN：{ $man }
     最近联系：{ $last }
