@@ -43,7 +43,6 @@ def pool_dialog() -> Dialog:
         Window(
             I18NFormat("pool-claimed", when=lambda data, *_: not data["assigned"]),
             I18NFormat("pool-assigned", when="assigned"),
-            to_list, Cancel(Label("common-back")), stray_input(),
-            state=PoolSG.done, getter=getters.done,
+            to_list, stray_input(), state=PoolSG.done, getter=getters.done,
         ),
     )
