@@ -8,10 +8,11 @@ from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
 from sales.outbox.ports import OutboxUow
+from sales.referrals.ports import ReferralsUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(VisitsUow, OutboxUow, Protocol):
+class UnitOfWork(ReferralsUow, VisitsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -12,6 +12,7 @@ from sales.uow import UnitOfWork
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
 from storage.prospects.repo import ProspectRepo
+from storage.referrals.repo import ReferralRepo
 from storage.visits.repo import FollowUpRepo, VisitRepo
 
 
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutboxRepo(session)
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
+        self.referrals = ReferralRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()
