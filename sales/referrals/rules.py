@@ -31,6 +31,7 @@ from sales.referrals.model import (
     Source,
     Terms,
 )
+from sales.visits.model import Outcome
 from sales.visits.use_cases import parse_amount
 
 GIFT_MAX = 200
@@ -38,6 +39,12 @@ HOW_MAX = 200
 MAX_DEPTH = 20  # a chain deeper than this is cut (and a cycle can never loop)
 DAYS_MAX = 365
 Money = tuple[tuple[str, Decimal], ...]
+ASK_AFTER = frozenset({Outcome.INTERESTED, Outcome.MET, Outcome.QUOTED, Outcome.WON})
+
+
+def asks_after(outcome: str | None) -> bool:
+    """A good visit (interested, meeting held, quoted, won) is the moment to ask for names."""
+    return outcome in {o.value for o in ASK_AFTER}
 
 
 def script_for(stage: Stage) -> Script:

@@ -417,3 +417,31 @@ async def remind_later(uow: ReferralsUow, ask: Ask, msg: OutMessage, now: dateti
     await uow.outbox.enqueue(msg, now)
     await uow.referrals.mark_reminded(ask.id, now)
     await uow.commit()
+
+
+async def source_name(uow: ReferralsUow, actor: User, source: Source) -> str:
+    """The giver's name, if the actor may see them."""
+    return (await _source(uow, actor, source))[0]
+
+
+async def credit_choices(uow: ReferralsUow, actor: User, prospect_id: int
+                         ) -> list[tuple[str, str]]:
+    """Who may be credited for a prospect: the actor's introducer contacts and customers."""
+    prospect = await prospecting.visible(uow, actor, prospect_id)
+    found = [(f"c{c.id}", c.name) for c in await contacts(uow, actor)]
+    owner = actor.id if actor.role is Role.REP else None
+    found += [(f"p{p.id}", p.card.name) for p in await uow.prospects.of_team(
+        prospect.team_id, owner) if p.card.stage is Stage.WON and p.id != prospect.id]
+    return found
+
+
+async def visible_reward(uow: ReferralsUow, actor: User, reward_id: int) -> Reward:
+    """A reward the actor may see and settle (buttons under pushed messages carry its id)."""
+    return await _reward(uow, actor, reward_id)
+
+
+async def owed(uow: ReferralsUow, team_id: int, rep_id: int) -> list[Reward]:
+    """A rep's owed rewards, earliest due first: the daily reminder until paid or declined."""
+    found = [r for r in await uow.referrals.rewards(team_id, rep_id)
+             if r.status is RewardStatus.OWED]
+    return sorted(found, key=lambda r: (r.due_on or date.min, r.id))

@@ -24,6 +24,7 @@ from bot.dialogs.visit.states import (
 )
 from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
+from sales.referrals.rules import asks_after
 from sales.visits import cadence
 from sales.visits import use_cases as visits
 from sales.visits.model import Channel, Outcome
@@ -65,6 +66,7 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
+        "ask_referrals": asks_after(draft.get("outcome")),
     }
 
 
