@@ -71,7 +71,8 @@ def _ledger() -> list[Window]:
     """The ledger, open rewards, one reward, a manager's override and policy."""
     return [
         Window(Notice(), I18NFormat("referrals-overview"),
-               _to(S.rewards, W.TO_REWARDS, "referrals-to-rewards"),
+               SwitchTo(Label("referrals-to-rewards"), id=W.TO_REWARDS, state=S.rewards,
+                        when="has_open"),
                _to(S.contacts, W.TO_CONTACTS, "referrals-to-contacts"),
                SwitchTo(Label("referrals-to-policy"), id=W.TO_POLICY, state=S.policy,
                         when="is_manager"),
