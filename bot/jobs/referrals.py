@@ -90,7 +90,8 @@ async def _later(deps: JobDeps, uow: UnitOfWork, now: datetime) -> int:
         user: User | None = await uow.users.get(ask.rep_id)
         if user is None or not user.active or user.bot_blocked:
             continue
-        t = deps.locales.get(user.language or "zh")
+        team = await uow.teams.get(user.team_id) if user.team_id is not None else None
+        t = deps.locales.get(user.language or (team.language if team else "zh"))
         button = Button(t.raw("referrals-ask-now", name=ask.prospect_name)[:60],
                         ReferralCb(action="ask", id=ask.prospect_id).pack())
         msg = OutMessage(f"refask:{ask.id}", user.telegram_id,

@@ -15,7 +15,7 @@ from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import Kind, Method, ProspectDraft, Stage
 from sales.referrals import use_cases as referrals
-from sales.referrals.model import NameGiven, RewardStatus, Source
+from sales.referrals.model import AskAnswer, NameGiven, RewardStatus, Source
 from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
 
 YES = ManAnswers(Answer.YES, Answer.YES, Answer.YES)
@@ -248,3 +248,14 @@ async def test_manager_overrides_and_a_forgotten_introducer_is_credited(h: Harne
     await boss.click(h.window(), button("Change this reward"))
     await boss.send("a tea set")
     assert "Reward: a tea set" in h.text()
+
+
+async def test_visit_does_not_offer_asking_right_after_a_nobody(h: Harness) -> None:
+    team = await h.team()
+    rep = await h.member(1, team)
+    pid = await _prospect(h, rep, "周杰")
+    await h.run(lambda uow: referrals.answer(uow, rep, pid, AskAnswer.NONE,
+                                             h.clock()))
+    s = Steps(h, h.client(1))
+    await _visit(h, s, "周杰", "Interested")
+    assert "saved" in h.text() and "Ask for referrals" not in " ".join(buttons(h.window()))
