@@ -9,10 +9,11 @@ from typing import Protocol
 
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
+from sales.referrals.ports import ReferralsUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(ReferralsUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 
