@@ -12,7 +12,7 @@ from aiogram.types import (
 
 from bot.i18n import Locales, Translator
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel")
+PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals")
 GROUP_COMMANDS = ("bind",)
 
 

@@ -18,6 +18,7 @@ from bot.dialogs.menu.windows import menu_dialog
 from bot.dialogs.newprospect.windows import new_prospect_dialog
 from bot.dialogs.pool.windows import pool_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
+from bot.dialogs.referrals.windows import referrals_dialog
 from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
 from bot.dialogs.visit.windows import visit_dialog
@@ -26,6 +27,7 @@ from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
+from bot.handlers.referrals import referrals_router
 from bot.handlers.reminders import reminders_router
 from bot.i18n import Locales
 from bot.middlewares import ContextMiddleware, FloodMiddleware
@@ -57,10 +59,10 @@ def create_dispatcher(
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),
-                       documents_router(), reminders_router())
+                       documents_router(), reminders_router(), referrals_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
-                       import_dialog(), pool_dialog())
+                       import_dialog(), referrals_dialog(), pool_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

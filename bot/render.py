@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from bot.i18n import Translator
 from bot.i18n import key as i18n_key
 from sales.prospects import man
 from sales.prospects.man import ManAnswers
-from sales.prospects.model import Birthday, ContactWindow, Kind, ProspectDraft
+from sales.prospects.model import Birthday, ContactWindow, Kind, ProspectDraft, Stage
+from sales.referrals.model import Chain, Node
 
 
 def birthday_text(t: Translator, b: Birthday) -> str:
@@ -73,3 +75,26 @@ def listing(lines: list[str], limit: int, more: Callable[[int], str]) -> str:
 
 def day_text(d: date | None) -> str:
     return d.isoformat() if d else "-"
+
+
+def money_text(t: Translator, amount: Decimal | None, currency: str | None,
+               gift: str | None) -> str:
+    """'200.00 CNY', or the gift's words (a gift without words: the generic word)."""
+    if amount is not None:
+        return f"{amount} {currency or ''}".strip()
+    return gift or t.raw("referrals-a-gift")
+
+
+def chain_text(t: Translator, chain: Chain) -> str:
+    """The chain above (who referred, up to the top) and below (everyone referred, indented
+    by depth); a teammate's person shows only as theirs."""
+    def who(node: Node) -> str:
+        if node.name is None:
+            return t("referrals-node-hidden", owner=node.owner_name)
+        mark = " ✅" if node.stage is Stage.WON else ""
+        return t("referrals-node", name=node.name) + mark
+
+    up = " ← ".join(who(n) for n in chain.above) or "-"
+    down = "\n".join("  " * n.depth + "↳ " + who(n) for n in chain.below) or "-"
+    value = ", ".join(f"{a} {c}" for c, a in chain.value) or "-"
+    return t("referrals-chain", above_html=up, below_html=down, won=chain.won, value=value)

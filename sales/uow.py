@@ -10,11 +10,13 @@ from typing import Protocol
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.pool.ports import PoolUow
+from sales.referrals.ports import ReferralsUow
 from sales.roster.ports import RosterUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(PoolUow, RosterUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(PoolUow, RosterUow, ReferralsUow, VisitsUow, GreetingsUow, OutboxUow,
+                 Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -14,6 +14,7 @@ from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
 from storage.pool.repo import PoolRepo
 from storage.prospects.repo import ProspectRepo
+from storage.referrals.repo import ReferralRepo
 from storage.roster.repo import ActivityRepo
 from storage.visits.repo import FollowUpRepo, VisitRepo
 
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
         self.greetings = GreetingRepo(session)
+        self.referrals = ReferralRepo(session)
         self.pool = PoolRepo(session)
         self.activity = ActivityRepo(session)
 

@@ -151,7 +151,7 @@ def test_widget_ids_and_data_keys_are_named_constants(path: Path) -> None:
 
 def test_every_flow_is_checked() -> None:
     assert set(FLOWS) == {"find", "importer", "menu", "newprospect", "pool", "prospect",
-                          "settings", "team", "visit"}
+                          "referrals", "settings", "team", "visit"}
 
 
 BAD = '''

@@ -19,3 +19,4 @@ class W:
     POOL = "pool"
     SETTINGS = "settings"
     HELP = "help"
+    REFERRALS = "referrals"

@@ -9,12 +9,13 @@ from aiogram_dialog import DialogManager
 from bot.dialogs.common import CARD_FIELDS, LUNAR, ctx, field_prompt
 from bot.dialogs.prospect.states import PROSPECT_ID
 from bot.i18n import key as i18n_key
-from bot.render import card_text, day_text
+from bot.render import card_text, chain_text, day_text
 from sales.cards.card import load_card
 from sales.kernel.errors import Refused
 from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Stage
+from sales.referrals import use_cases as referrals
 from sales.visits.model import FollowUp
 
 
@@ -26,9 +27,11 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     except Refused:
         return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
                 "last": "", "next": "", "quote": "", "history_html": "", "contacts_html": "",
-                "can_reassign": False}
+                "can_reassign": False, "has_chain": False}
     p = view.prospect
+    chain = await referrals.chain(c.uow, c.me(), p.id)
     return {
+        "chain_html": chain_text(c.t, chain), "has_chain": bool(chain.above or chain.below),
         "missing": False, "found": True,
         "card_html": card_text(c.t, p.card, view.referrer_name),
         "stage": c.t.raw(i18n_key("stage", p.card.stage.value)), "owner": view.owner_name,

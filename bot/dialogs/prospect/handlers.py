@@ -20,6 +20,8 @@ from bot.dialogs.common import (
     tz_of,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG, W
+from bot.dialogs.referrals.states import PROSPECT_ID as REFERRALS_PROSPECT
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
 from bot.refusals import item_id, refusals, refusals_on
@@ -94,3 +96,8 @@ async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item:
 async def on_record_visit(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Record a contact with the prospect on screen (the pick step is skipped)."""
     await manager.start(VisitSG.pick, data={VISIT_PROSPECT: _id(manager)})
+
+
+async def on_referrals(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """The referral chain of the prospect on screen: ask for names, credit an introducer."""
+    await manager.start(ReferralsSG.chain, data={REFERRALS_PROSPECT: _id(manager)})

@@ -20,10 +20,13 @@ from bot.dialogs.visit.states import (
     PROPOSED,
     PROSPECT_ID,
     REASON,
+    SAVED,
     SUGGESTED,
 )
 from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
+from sales.referrals import use_cases as referrals
+from sales.referrals.rules import asks_after
 from sales.visits import cadence
 from sales.visits import use_cases as visits
 from sales.visits.model import Channel, Outcome
@@ -65,6 +68,7 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
+        "ask_referrals": await _ask_referrals(dialog_manager, draft.get("outcome")),
     }
 
 
@@ -75,3 +79,12 @@ def _next_line(t: Translator, nxt: dict[str, Any]) -> str:
     if nxt.get("due_time"):
         return t.raw("visit-next-at", due_on=nxt["due_on"], due_time=nxt["due_time"])
     return t.raw("visit-next-on", due_on=nxt["due_on"])
+
+
+async def _ask_referrals(manager: DialogManager, outcome: str | None) -> bool:
+    """Once saved, after a good outcome, unless the prospect said 'nobody' lately."""
+    d = manager.dialog_data
+    if not d.get(SAVED) or not asks_after(outcome):
+        return False
+    c = ctx(manager)
+    return (await referrals.asking(c.uow, c.me(), d[PROSPECT_ID], c.now())).may_ask

@@ -13,6 +13,8 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.dialogs.common import clear_notice, ctx, today_of, tz_of
 from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
+from bot.dialogs.referrals.states import PROSPECT_ID as REFERRALS_PROSPECT
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.visit.states import (
     AT,
     DRAFT,
@@ -288,3 +290,9 @@ def _next_step(n: dict[str, Any] | None) -> NextStep | None:
 
 async def on_open_card(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     await manager.start(ProspectSG.card, data={CARD_ID: manager.dialog_data[PROSPECT_ID]})
+
+
+async def on_ask_referrals(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """After a good outcome: ask this prospect for names (script, names, none or later)."""
+    await manager.start(ReferralsSG.ask,
+                        data={REFERRALS_PROSPECT: manager.dialog_data[PROSPECT_ID]})

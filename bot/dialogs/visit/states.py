@@ -64,3 +64,4 @@ class W:
     SKIP_TEXT = "skip_text"
     OPEN = "open"            # recorded: open the card
     BACK = "back"
+    REFERRALS = "referrals"  # done: ask for referrals after a good outcome

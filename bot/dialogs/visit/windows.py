@@ -87,6 +87,8 @@ def visit_dialog() -> Dialog:
               MessageInput(on_not_text), back=S.next_time),
         Window(I18NFormat("visit-done"),
                Button(Label("newp-open-card"), id=W.OPEN, on_click=h.on_open_card),
+               Button(Label("visit-ask-referrals"), id=W.REFERRALS,
+                      on_click=h.on_ask_referrals, when="ask_referrals"),
                Cancel(Label("common-done")), stray_input(), state=S.done,
                getter=getters.visit),
         on_start=h.on_start,
