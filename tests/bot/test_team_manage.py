@@ -12,7 +12,7 @@ from sales.people.model import Role
 from sales.pool import use_cases as pool
 from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Method, ProspectDraft
-from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
+from tests.bot.conftest import ADMIN_ID, TEAM_TZ, Harness, button, buttons
 
 
 async def open_team(h: Harness, tg: int) -> None:
@@ -66,6 +66,19 @@ async def test_settings_are_typed_checked_and_shown(h: Harness) -> None:
     assert "is not a time" in h.text()
     await c.send("🙂")
     assert "is not a time" in h.text()
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Referral reward policy"))  # the referrals flow's own
+    assert "Reward policy" in h.text()
+
+
+async def test_an_admin_outside_the_team_gets_no_referral_policy_button(h: Harness) -> None:
+    await h.team()
+    c = h.client(ADMIN_ID)
+    await c.send("/menu")
+    await c.click(h.window(), button("Team"))
+    await c.click(h.window(), button("North"))
+    await c.click(h.window(), button("Team settings"))
+    assert not any("Referral" in b for b in buttons(h.window()))
 
 
 async def test_deactivate_sends_prospects_to_the_pool(h: Harness) -> None:

@@ -95,6 +95,7 @@ async def settings(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, An
         "message": policy.message_lead_days if policy else "-",
         "pool_after": team.pool_after_days or 0, "pool_cap": team.pool_claim_cap,
         "pool_reclaim": team.pool_reclaim_days,
+        "own_team": c.me().team_id == team.id,  # the referral policy is the actor's team's
         "settings": [(name, c.t.raw(key("team-setting", name)))
                      for name in (*people.TEAM_SETTINGS, GREETING_LEAD)],
     }

@@ -51,6 +51,7 @@ class W:
     SETTINGS = "settings"    # the settings list, a pick in it, back to it
     SETTING_PICK = "setting_pick"
     TO_SETTINGS = "to_settings"
+    REFERRAL_POLICY = "referral_policy"  # opens the referrals flow's policy window
     DEACTIVATE = "deactivate"  # who leaves, who takes over (or the pool)
     LEAVER_PICK = "leaver_pick"
     HEIR_PICK = "heir_pick"

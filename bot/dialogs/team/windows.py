@@ -7,10 +7,20 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Row,
+    ScrollingGroup,
+    Select,
+    Start,
+    SwitchTo,
+)
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.team import getters, handlers
 from bot.dialogs.team.states import TeamSG, W
 from bot.i18n import I18NFormat, Label
@@ -81,6 +91,8 @@ def _settings_windows(to_team: SwitchTo) -> list[Window]:
                Column(Select(Format("{item[1]}"), id=W.SETTING_PICK,
                              item_id_getter=itemgetter(0), items="settings",
                              on_click=handlers.on_setting)),
+               Start(Label("team-referral-policy"), id=W.REFERRAL_POLICY,
+                     state=ReferralsSG.policy, when="own_team"),
                to_team, stray_input(), state=TeamSG.settings, getter=getters.settings),
         Window(Notice(), Format("{prompt}"),
                MessageInput(handlers.on_setting_text, content_types=[ContentType.TEXT]),

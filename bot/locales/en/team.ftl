@@ -58,7 +58,6 @@ team-settings-text = <b>{ $team }</b>: settings
         [0] off
        *[other] after { $pool_after } days without contact; { $pool_cap } claims a day; a rep waits { $pool_reclaim } days to reclaim
     }
-    Referral rewards: set under /referrals once referrals are available.
 team-setting-target = 🎯 Daily target
 team-setting-digest-time = 🕖 Digest time
 team-setting-working-days = 📅 Working days
@@ -67,6 +66,7 @@ team-setting-pool-after = 🌊 Pool after N days
 team-setting-pool-cap = ✋ Daily claim limit
 team-setting-pool-reclaim = ⏳ Reclaim wait
 team-setting-greeting-lead = ✉️ Greeting lead days
+team-referral-policy = 🎁 Referral reward policy
 team-ask-target = How many new contacts a day should each rep make (0-50)?
 team-ask-digest-time = At what time should the daily digest come (e.g. 19:00)?
 team-ask-working-days = Which days are working days? Send e.g. 1-5, 1-6, mon-fri, or auto for the country's calendar with its holidays.

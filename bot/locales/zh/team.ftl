@@ -52,7 +52,6 @@ team-settings-text = <b>{ $team }</b> 设置
         [0] 未开启
        *[other] { $pool_after } 天未联系即退回公海；每人每天最多领取 { $pool_cap } 位；放弃后 { $pool_reclaim } 天内不能再领
     }
-    转介绍奖励：转介绍功能上线后在 /referrals 中设置。
 team-setting-target = 🎯 每日目标
 team-setting-digest-time = 🕖 日报时间
 team-setting-working-days = 📅 工作日
@@ -61,6 +60,7 @@ team-setting-pool-after = 🌊 退回公海天数
 team-setting-pool-cap = ✋ 每日领取上限
 team-setting-pool-reclaim = ⏳ 重新领取等待期
 team-setting-greeting-lead = ✉️ 贺卡提前天数
+team-referral-policy = 🎁 转介绍奖励政策
 team-ask-target = 每位业务员每天应新增多少位客户（0-50）？
 team-ask-digest-time = 日报几点发送（例如 19:00）？
 team-ask-working-days = 哪些天是工作日？例如 1-5、1-6、周一-周五，或发送“自动”按国家日历（含节假日与调休）。
