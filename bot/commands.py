@@ -12,7 +12,8 @@ from aiogram.types import (
 
 from bot.i18n import Locales, Translator
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals")
+PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals",
+                    "export")
 GROUP_COMMANDS = ("bind",)
 
 

@@ -25,6 +25,7 @@ from bot.dialogs.visit.windows import visit_dialog
 from bot.handlers.commands import commands_router, onboarding_router
 from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
+from bot.handlers.export import export_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
 from bot.handlers.referrals import referrals_router
@@ -59,7 +60,8 @@ def create_dispatcher(
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),
-                       documents_router(), reminders_router(), referrals_router())
+                       documents_router(), reminders_router(), referrals_router(),
+                       export_router())
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
                        import_dialog(), referrals_dialog(), pool_dialog())

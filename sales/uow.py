@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from sales.exports.ports import ExportsUow
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.pool.ports import PoolUow
@@ -15,8 +16,8 @@ from sales.roster.ports import RosterUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(PoolUow, RosterUow, ReferralsUow, VisitsUow, GreetingsUow, OutboxUow,
-                 Protocol):
+class UnitOfWork(PoolUow, RosterUow, ExportsUow, ReferralsUow, VisitsUow, GreetingsUow,
+                 OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.uow import UnitOfWork
+from storage.exports.repo import ExportRepo
 from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
         self.referrals = ReferralRepo(session)
         self.pool = PoolRepo(session)
         self.activity = ActivityRepo(session)
+        self.exports = ExportRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()
