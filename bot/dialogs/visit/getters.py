@@ -60,8 +60,7 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "proposed": c.t.raw(key("stage", d[PROPOSED])) if d.get(PROPOSED) else "",
         "letter": d.get(LETTER, "M"),
         "day": draft.get("day", ""), "notes": draft.get("notes") or "",
-        "photo": "yes" if draft.get("photo") else "no",
-        "located": "yes" if draft.get("lat") is not None else "no",
+        "photo": bool(draft.get("photo")), "located": draft.get("lat") is not None,
         "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",

