@@ -143,3 +143,56 @@ async def test_history_renders_values_as_the_card_does(h: Harness) -> None:
 ])
 def test_history_values_read_back_old_and_new_rows(field: str, stored: str, value: Any) -> None:
     assert value_of(field, stored) == value
+
+
+# 4. A command is never data.
+
+@pytest.mark.parametrize("command", ["/foo", "/MENU", "/team", "/bind", "/foo bar baz"])
+async def test_unknown_commands_get_a_hint_on_the_menu(h: Harness, command: str) -> None:
+    await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    shown = len(h.mm.sent_messages)
+    await c.send(command)
+    hint = h.bot.texts(1)[-1]
+    assert hint.startswith(f"{command.split()[0]} is not a command I know")
+    assert "/menu — Main menu" in hint and "/cancel" in hint
+    assert not any("New prospect:" in b for b in buttons(h.window()))  # no search, no offer
+    assert len(h.mm.sent_messages) == shown + 1 and "main menu" in h.text()  # the menu again
+
+
+async def test_a_command_is_not_a_name(h: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    await _rep(h)
+    c = h.client(1, lang="zh")
+    await c.send("/menu")
+    await c.click(h.window(), button("新客户"))
+    step = h.window()
+    before = await _dialog_data(h, step, 1)
+    await c.send("/foo")
+    assert h.bot.texts(1)[-1].startswith("没有 /foo 这个命令")
+    assert await _dialog_data(h, h.window(), 1) == before
+    assert "请发送姓名" in h.text()  # still the name step
+    await c.send("张伟")
+    assert "张伟" in h.text() and "电话" in h.text()
+    assert _errors(caplog) == []
+
+
+# 5. A file in the middle of a flow gets a hint; the flow goes on.
+
+async def test_a_file_mid_flow_keeps_the_draft(h: Harness) -> None:
+    from tests.bot.test_import import CSV, _send_file
+
+    await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    await c.click(h.window(), button("New prospect"))
+    await c.send("Wang Fang")
+    await c.click(h.window(), button("Skip"))  # on the method step now
+    before = await _dialog_data(h, h.window(), 1)
+    await _send_file(h, 1, "card.pdf", b"%PDF-1.4")
+    assert "middle of something" in h.bot.texts(1)[-1]
+    assert "How did you find Wang Fang" in h.text()
+    assert await _dialog_data(h, h.window(), 1) == before
+    await c.send("/menu")  # from the menu, a file starts an import as before
+    await _send_file(h, 1, "cards.csv", CSV.encode())
+    assert "Import “cards.csv”" in h.text()

@@ -242,3 +242,4 @@ import-done = ✅ Import finished: { $created } prospects created.
     Rejected:
     { $rejected_list }
 import-row-line = row { $row }: { $reason }
+import-busy = 📎 A file starts an import, but you are in the middle of something. Finish it (or send /cancel), then send the file again. What you typed is kept.

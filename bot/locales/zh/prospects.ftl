@@ -242,3 +242,4 @@ import-done = ✅ 导入完成：新建 { $created } 个客户。
     被拒绝：
     { $rejected_list }
 import-row-line = 第 { $row } 行：{ $reason }
+import-busy = 📎 发送文件会开始导入，但您正在进行其他操作。请先完成（或发送 /cancel），再重新发送文件。已输入的内容都还在。
