@@ -9,7 +9,10 @@ from datetime import time
 from typing import Any
 
 import pytest
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog.test_tools import BotClient
+from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+from aiogram_dialog.utils import CB_SEP
 
 from bot.dialogs.newprospect.states import DRAFT
 from sales.people.model import User
@@ -196,3 +199,37 @@ async def test_a_file_mid_flow_keeps_the_draft(h: Harness) -> None:
     await c.send("/menu")  # from the menu, a file starts an import as before
     await _send_file(h, 1, "cards.csv", CSV.encode())
     assert "Import “cards.csv”" in h.text()
+
+
+# 6. A forged or stale button on a card that is not found: the usual refusal, no traceback.
+
+async def _missing_card(h: Harness) -> tuple[BotClient, Message]:
+    """Rep 1 opens a card they may not see (a pushed message's 'open' button, forged id)."""
+    from bot.jobs.rhythm import ReminderCb
+
+    await _rep(h)
+    c = h.client(1)
+    await c.send("/menu")
+    data = ReminderCb(action="open", id=999).pack()
+    menu = h.window().model_copy(update={"reply_markup": InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="open", callback_data=data)]])})
+    await c.click(menu, InlineButtonDataLocator(data))
+    assert "does not exist or is not yours to see" in h.text()
+    return c, h.window()
+
+
+@pytest.mark.parametrize("widget", ["edit", "man", "stage", "hist", "reassign", "visit",
+                                    "mail", "man_money_yes"])
+async def test_forged_buttons_on_a_missing_card_are_refused(
+    h: Harness, caplog: pytest.LogCaptureFixture, widget: str,
+) -> None:
+    c, card = await _missing_card(h)
+    markup = card.reply_markup
+    assert isinstance(markup, InlineKeyboardMarkup)
+    prefix = str(markup.inline_keyboard[0][0].callback_data).rpartition(CB_SEP)[0]
+    forged = f"{prefix}{CB_SEP}{widget}"
+    markup.inline_keyboard[0][0].callback_data = forged
+    await c.click(card, InlineButtonDataLocator(forged))
+    assert "does not exist or is not yours to see" in h.text()
+    assert "went wrong" not in " ".join(h.bot.texts(1))
+    assert _errors(caplog) == []

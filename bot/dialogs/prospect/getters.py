@@ -9,11 +9,13 @@ from aiogram_dialog import DialogManager
 from bot.dialogs.common import CARD_FIELDS, ctx, edit_data
 from bot.dialogs.prospect.states import PROSPECT_ID
 from bot.i18n import key as i18n_key
+from bot.refusals import NOTICE
 from bot.render import budgeted, card_text, day_text, history_line, shorten
 from sales.cards.card import load_card
 from sales.kernel.errors import Refused
 from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer
 from sales.prospects.model import Kind, Stage
 from sales.visits.model import FollowUp
 
@@ -25,18 +27,20 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The whole card, or `missing` when the id is not this person's to see."""
     c = ctx(dialog_manager)
     try:
-        view = await load_card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
-    except Refused:
+        view = await load_card(c.uow, c.me(), int(dialog_manager.dialog_data.get(PROSPECT_ID, 0)))
+    except Refused:  # every key a card window reads, so no window fails on a missing card
         return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
                 "last": "", "next": "", "quote": "", "history_html": "", "contacts_html": "",
-                "can_reassign": False}
+                "can_reassign": False, "mail": "no", "dnc": "no", "fields": [], "stages": [],
+                "m": Answer.UNKNOWN, "a": Answer.UNKNOWN, "n": Answer.UNKNOWN,
+                "explain": NOTICE not in dialog_manager.dialog_data, **edit_data(dialog_manager)}
     p = view.prospect
 
     def more(n: int) -> str:
         return c.t("prospect-history-more", n=n)
 
     return {
-        "missing": False, "found": True,
+        "missing": False, "found": True, "explain": False,
         "card_html": card_text(c.t, p.card, view.referrer_name),
         "stage": c.t.raw(i18n_key("stage", p.card.stage.value)), "owner": view.owner_name,
         "last": day_text(p.last_contact_on),

@@ -32,7 +32,8 @@ from bot.dialogs.visit.states import (
     W,
 )
 from bot.dialogs.visit.states import VisitSG as S
-from bot.refusals import refusals, set_notice
+from bot.refusals import item_id, item_of, refusals, set_notice
+from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import Stage
@@ -40,6 +41,7 @@ from sales.visits import cadence
 from sales.visits import use_cases as visits
 from sales.visits.model import Channel, NextStep, Outcome, VisitDraft
 
+FORGED = "common-use-buttons"  # a forged or stale choice: the window's own buttons
 LETTERS = {"M": "money", "A": "authority", "N": "need"}
 
 
@@ -76,7 +78,8 @@ async def _pick(manager: DialogManager, prospect_id: int) -> None:
 
 @refusals
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await _pick(manager, int(item))
+    prospect = item_id(item, "prospect-not-found")
+    await _pick(manager, prospect)
 
 
 async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
@@ -88,8 +91,9 @@ async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
         set_notice(manager, "visit-no-hits")
 
 
+@refusals
 async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    _draft(manager)["channel"] = Channel(item).value
+    _draft(manager)["channel"] = item_of(Channel, item, FORGED).value
     await manager.switch_to(S.day)
 
 
@@ -112,8 +116,9 @@ async def _set_day(manager: DialogManager, day: date) -> None:
     await manager.switch_to(S.outcome)
 
 
+@refusals
 async def on_outcome(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    outcome = Outcome(item)
+    outcome = item_of(Outcome, item, FORGED)
     _draft(manager)["outcome"] = outcome.value
     nxt = {Outcome.QUOTED: S.amount, Outcome.LOST: S.reason}.get(outcome, S.details)
     await manager.switch_to(nxt)
@@ -177,20 +182,24 @@ async def on_stage(_cb: CallbackQuery, button: Button, manager: DialogManager) -
     await manager.switch_to(_after_stage(manager))
 
 
+@refusals
 async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     letter = manager.dialog_data[LETTER]
-    manager.dialog_data[MAN][LETTERS[letter]] = Answer(item).value
+    manager.dialog_data[MAN][LETTERS[letter]] = item_of(Answer, item, FORGED).value
     manager.dialog_data[UNKNOWN] = [x for x in manager.dialog_data[UNKNOWN] if x != letter]
     await manager.switch_to(_after_stage(manager))
 
 
+@refusals
 async def on_next_quick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Tomorrow, 3 days, 1 week, 2 weeks, 1 month, or the suggested day."""
     today = await today_of(manager)
-    if item == QUICK_SUGGESTED:
+    if item == QUICK_SUGGESTED and manager.dialog_data.get(SUGGESTED):
         day = date.fromisoformat(manager.dialog_data[SUGGESTED])
-    else:
+    elif item in cadence.QUICK_CHOICES:
         day = cadence.quick_date(item, today)
+    else:
+        raise Refused(FORGED)
     await _set_next(manager, day)
 
 
