@@ -5,8 +5,9 @@ after MAN answers, limits where notes are typed, and a way back from every step.
 from __future__ import annotations
 
 import logging
-from datetime import time
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -15,10 +16,12 @@ from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 from aiogram_dialog.utils import CB_SEP
 
 from bot.dialogs.newprospect.states import DRAFT
+from sales.kernel.errors import Refused
 from sales.people.model import User
 from sales.prospects import use_cases as prospecting
 from sales.prospects.events import value_of
-from sales.prospects.model import Birthday, ContactWindow, Kind, Method, ProspectDraft
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.model import NOTES_MAX, Birthday, ContactWindow, Kind, Method, ProspectDraft
 from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
 from tests.bot.test_refusals import _dialog_data
 
@@ -233,3 +236,116 @@ async def test_forged_buttons_on_a_missing_card_are_refused(
     assert "does not exist or is not yours to see" in h.text()
     assert "went wrong" not in " ".join(h.bot.texts(1))
     assert _errors(caplog) == []
+
+
+# 7. A time already past today is said, and tomorrow offered.
+
+async def _visit_to_next_step(h: Harness, man: ManAnswers | None = None,
+                              outcome: str = "Interested", then: tuple[str, ...] = ("Next step",)
+                              ) -> BotClient:
+    """Rep 1 records a call with 周杰 today, up to the first question after the notes."""
+    rep = await _rep(h)
+    await _saved(h, rep, "周杰", man=man or ManAnswers())
+    c = h.client(1)
+    await c.send("/menu")
+    for label in ("Record a visit", "周杰", "Phone call", "Today", outcome, *then):
+        await c.click(h.window(), button(label))
+    return c
+
+
+async def test_a_time_already_past_today_offers_tomorrow(
+    h: Harness, caplog: pytest.LogCaptureFixture,
+) -> None:
+    from tests.bot.test_visits import _raw
+
+    c = await _visit_to_next_step(h, ManAnswers(Answer.YES, Answer.YES, Answer.YES))
+    await c.click(h.window(), button("No"))  # keep the stage
+    await c.click(h.window(), button("Other day"))
+    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 23))}"))
+    await c.send("0:05")  # 17:00 in Shanghai already
+    assert "00:05 today has already passed" in h.text() and "(2026-11-24)" in h.text()
+    assert "At what time on 2026-11-23" in h.text()
+    await c.click(h.window(), button("10:00"))  # a preset in the past is refused too
+    assert "10:00 today has already passed" in h.text()
+    await c.click(h.window(), button("Tomorrow at 10:00"))
+    await c.click(h.window(), button("Skip"))
+    assert "Next: 2026-11-24 at 10:00" in h.text()
+    assert _errors(caplog) == []
+
+
+async def test_a_later_time_today_is_kept(h: Harness) -> None:
+    from tests.bot.test_visits import _raw
+
+    c = await _visit_to_next_step(h, ManAnswers(Answer.YES, Answer.YES, Answer.YES))
+    await c.click(h.window(), button("No"))
+    await c.click(h.window(), button("Other day"))
+    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 23))}"))
+    await c.send("23:30")
+    await c.click(h.window(), button("Skip"))
+    assert "Next: 2026-11-23 at 23:30" in h.text()
+
+
+@pytest.mark.parametrize(("day", "at", "refused"), [
+    (date(2026, 11, 23), time(17, 0), True), (date(2026, 11, 23), time(17, 1), False),
+    (date(2026, 11, 24), time(0, 5), False), (date(2026, 11, 23), None, False),
+])
+def test_check_due_time(day: date, at: time | None, refused: bool) -> None:
+    from sales.visits.use_cases import check_due_time
+
+    local = datetime(2026, 11, 23, 17, 0, tzinfo=ZoneInfo(TEAM_TZ))
+    if refused:
+        with pytest.raises(Refused, match="visit-time-past"):
+            check_due_time(day, at, local)
+    else:
+        check_due_time(day, at, local)
+
+
+# 8. The follow-up suggested after the MAN questions uses the answers just given.
+
+async def test_suggestion_follows_the_man_answers_just_given(h: Harness) -> None:
+    c = await _visit_to_next_step(h)
+    await c.click(h.window(), button("No"))  # stage unchanged
+    for _ in "MAN":
+        await c.click(h.window(), button("Yes"))
+    suggested = [b for b in buttons(h.window()) if "⭐" in b]
+    assert suggested and "top priority" in suggested[0] and "MAN" not in suggested[0]
+
+
+# 9. Notes checked where typed, with the limit; a way back from the plan's steps.
+
+async def test_visit_notes_refused_where_typed_and_kept(h: Harness) -> None:
+    c = await _visit_to_next_step(h)  # on the stage question now
+    await c.click(h.window(), button("Back"))
+    assert "Notes: send text" in h.text()
+    await c.send("n" * (NOTES_MAX + 1))
+    assert f"at most {NOTES_MAX:,} characters" in h.text() and "Notes: send text" in h.text()
+    await c.send("met the owner")
+    await c.click(h.window(), button("Next step"))
+    await c.click(h.window(), button("No"))
+    await c.click(h.window(), button("Back"))  # from the MAN question: the stage again
+    assert "move <b>周杰</b> to stage" in h.text()
+    await c.click(h.window(), button("No"))
+    for _ in "MAN":
+        await c.click(h.window(), button("Don't know"))
+    await c.click(h.window(), button("No next step"))
+    visits = await h.run(lambda uow: uow.visits.of_prospect(1))
+    assert visits[0].draft.notes == "met the owner"
+
+
+async def test_lost_reason_and_next_text_limits(h: Harness) -> None:
+    c = await _visit_to_next_step(h, None, "Lost", ())
+    assert "Why was it lost" in h.text()
+    await c.send("r" * (NOTES_MAX + 1))
+    assert f"at most {NOTES_MAX:,} characters" in h.text() and "Why was it lost" in h.text()
+    await c.send("price")
+    await c.click(h.window(), button("Next step"))
+    await c.click(h.window(), button("Yes"))  # lost
+    for _ in "MAN":
+        await c.click(h.window(), button("Don't know"))
+    await c.click(h.window(), button("Tomorrow"))
+    await c.click(h.window(), button("No time"))
+    await c.send("t" * (NOTES_MAX + 1))
+    assert f"at most {NOTES_MAX:,} characters" in h.text() and "What will you do then" in h.text()
+    await c.send("call back")
+    visit = (await h.run(lambda uow: uow.visits.of_prospect(1)))[0]
+    assert visit.draft.lost_reason == "price"

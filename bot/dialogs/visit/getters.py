@@ -17,6 +17,7 @@ from bot.dialogs.visit.states import (
     LETTER,
     NEXT,
     NO_TIME,
+    PAST_AT,
     PROPOSED,
     PROSPECT_ID,
     REASON,
@@ -54,7 +55,7 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "times": [(NO_TIME, c.t.raw("visit-no-time"))]
         + ([(d[AT], f"⭐ {d[AT]}")] if d.get(AT) else [])
         + [(t, t) for t in TIMES if t != d.get(AT)],
-        "suggested": d.get(SUGGESTED) or "",
+        "suggested": d.get(SUGGESTED) or "", "past_at": d.get(PAST_AT) or "",
         "reason": c.t.raw(d[REASON]) if d.get(REASON) else "",
         "has_suggestion": bool(d.get(SUGGESTED)),
         "proposed": c.t.raw(key("stage", d[PROPOSED])) if d.get(PROPOSED) else "",
