@@ -62,7 +62,7 @@ async def on_unknown(message: Message, t: Translator, dialog_manager: DialogMana
     """A command is never data: not a search, not a name. A hint, and the open flow goes on."""
     listed = "\n".join(f"/{name} — {t.raw(f'cmd-{name}')}" for name in PRIVATE_COMMANDS)
     command = (message.text or "").split()[0]
-    await message.answer(t("commands-unknown", command=command, commands=listed))
+    await message.answer(t("cmd-unknown", command=command, commands=listed))
     if dialog_manager.has_context():
         await dialog_manager.show(ShowMode.SEND)  # the window again, below the hint
 

@@ -24,5 +24,5 @@ common-answer = { $value ->
     [no] no
    *[unknown] don't know
 }
-commands-unknown = { $command } is not a command I know. These are:
+cmd-unknown = { $command } is not a command I know. These are:
     { $commands }

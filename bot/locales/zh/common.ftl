@@ -24,5 +24,5 @@ common-answer = { $value ->
     [no] 否
    *[unknown] 不知道
 }
-commands-unknown = 没有 { $command } 这个命令。可用的命令：
+cmd-unknown = 没有 { $command } 这个命令。可用的命令：
     { $commands }
