@@ -12,8 +12,9 @@ from decimal import Decimal
 from bot.i18n import Translator
 from bot.i18n import key as i18n_key
 from sales.prospects import man
-from sales.prospects.man import ManAnswers
-from sales.prospects.model import Birthday, ContactWindow, Kind, ProspectDraft, Stage
+from sales.prospects.events import FieldValue, ProspectEvent, value_of
+from sales.prospects.man import Answer, ManAnswers
+from sales.prospects.model import Birthday, ContactWindow, Kind, Method, ProspectDraft, Stage
 from sales.referrals.model import Chain, Node
 
 
@@ -34,20 +35,36 @@ def verdict_text(t: Translator, answers: ManAnswers) -> str:
              cls=v.cls.value if v.cls else "?", advice=t.raw(v.advice_key))
 
 
+SHOWN_FIELDS = ("company", "contact", "phone", "wechat", "email", "address", "birthday",
+                "contact_time", "needs", "tags", "notes", "referred_by_name")
+
+
+def field_text(t: Translator, value: FieldValue | None) -> str:
+    """One field's value as the card shows it, whatever the field ('-' when empty)."""
+    if value is None or value == ():
+        return "-"
+    if isinstance(value, Birthday):
+        return birthday_text(t, value)
+    if isinstance(value, ContactWindow):
+        return window_text(value)
+    if isinstance(value, bool | Answer):
+        return t.answer(value)
+    if isinstance(value, Stage | Method):
+        prefix = "stage" if isinstance(value, Stage) else "method"
+        return t.raw(i18n_key(prefix, value.value))
+    if isinstance(value, tuple):
+        return shorten(", ".join(value))
+    return shorten(value)
+
+
 def card_text(t: Translator, card: ProspectDraft, referrer: str | None = None) -> str:
     """All filled fields, one per line, labels localized."""
-    values: list[tuple[str, str | None]] = [
-        ("company", card.company), ("contact", card.contact), ("phone", card.phone),
-        ("wechat", card.wechat), ("email", card.email), ("address", card.address),
-        ("birthday", birthday_text(t, card.birthday) if card.birthday else None),
-        ("contact_time", window_text(card.contact_time) if card.contact_time else None),
-        ("needs", card.needs), ("tags", ", ".join(card.tags) or None), ("notes", card.notes),
-        ("referred_by_name", referrer or card.referred_by_name),
-    ]
+    values = {key: getattr(card, key) for key in SHOWN_FIELDS}
+    values["referred_by_name"] = referrer or card.referred_by_name
     kind = "org" if card.kind is Kind.ORGANISATION else "person"
     lines = [t("card-title", name=card.name, kind=kind)]
-    lines += [t("card-field", label=t.raw(i18n_key("field", key)), value=shorten(value))
-              for key, value in values if value]
+    lines += [t("card-field", label=t.raw(i18n_key("field", key)), value=field_text(t, value))
+              for key, value in values.items() if value]
     lines.append(t("card-method", method=t.raw(i18n_key("method", card.method.value))))
     if card.kind is Kind.ORGANISATION and card.contact:
         lines.append(t("card-decision", answer=card.decision_maker.value))
@@ -60,6 +77,19 @@ def card_text(t: Translator, card: ProspectDraft, referrer: str | None = None) -
 FIELD_SHOWN = 400  # a 4000-character note must not push a card past Telegram's 4096
 
 
+def history_line(t: Translator, e: ProspectEvent) -> str:
+    """One history entry, every value rendered as the card renders that field."""
+    at, who = e.at.strftime("%Y-%m-%d %H:%M"), e.actor_name or "-"
+    if e.kind == "visit":  # field: the channel, new: the outcome
+        return t("prospect-history-line", at=at, who=who, kind=e.kind, old="-",
+                 field=t.raw(i18n_key("visit-channel", e.field or "other")),
+                 new=t.raw(i18n_key("visit-outcome", e.new or "")) if e.new else "-")
+    field = e.field or ""
+    return t("prospect-history-line", at=at, who=who, kind=e.kind,
+             field=t.raw(i18n_key("field", field)) if field else "-",
+             old=field_text(t, value_of(field, e.old)), new=field_text(t, value_of(field, e.new)))
+
+
 def shorten(text: str, limit: int = FIELD_SHOWN) -> str:
     """Long free text cut for display (the full text stays stored and exported)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -70,6 +100,19 @@ def listing(lines: list[str], limit: int, more: Callable[[int], str]) -> str:
     shown = lines[:limit]
     if len(lines) > limit:
         shown.append(more(len(lines) - limit))
+    return "\n".join(shown) or "-"
+
+
+def budgeted(lines: list[str], budget: int, more: Callable[[int], str]) -> str:
+    """Lines in order while they fit in `budget` characters, then a '+N more' line."""
+    shown: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        if used + len(line) > budget:
+            shown.append(more(len(lines) - i))
+            break
+        shown.append(line)
+        used += len(line) + 1
     return "\n".join(shown) or "-"
 
 

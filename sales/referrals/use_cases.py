@@ -222,14 +222,11 @@ async def settle_won(uow: ReferralsUow, now: datetime, default_tz: str) -> list[
     for team in await uow.teams.list():
         policy = await policy_of(uow, team.id)
         due = rules.due_on(local_today(team.timezone or default_tz, now), policy)
-        links = {link.prospect_id: link for link in await uow.referrals.links(team.id)}
-        for p in await uow.prospects.of_team(team.id):
-            source = _source_of(p, links)
-            if p.card.stage is not Stage.WON or source is None:
-                continue
-            await uow.referrals.promise(team.id, p.id, source, p.owner_id, policy.terms, now)
-            if await uow.referrals.mark_owed(p.id, now, due):
-                owed.append(p.id)
+        for prospect_id, owner_id, source in await uow.referrals.won_unsettled(team.id):
+            await uow.referrals.promise(team.id, prospect_id, source, owner_id, policy.terms,
+                                        now)
+            if await uow.referrals.mark_owed(prospect_id, now, due):
+                owed.append(prospect_id)
     await uow.commit()
     return [r for r in [await uow.referrals.reward_of(i) for i in owed] if r is not None]
 

@@ -110,6 +110,19 @@ class ReferralRepo:
         return [Link(r.prospect_id, _source(r.source_prospect_id, r.source_contact_id),
                      r.how_known) for r in rows]
 
+    async def won_unsettled(self, team_id: int) -> list[tuple[int, int, Source]]:
+        rows = await self.s.execute(
+            select(ProspectRow.id, ProspectRow.owner_id, LinkRow.source_prospect_id,
+                   LinkRow.source_contact_id, ProspectRow.referred_by_id)
+            .outerjoin(LinkRow, LinkRow.prospect_id == ProspectRow.id)
+            .outerjoin(RewardRow, RewardRow.prospect_id == ProspectRow.id)
+            .where(ProspectRow.team_id == team_id, ProspectRow.stage == "won",
+                   (LinkRow.id.is_not(None)) | (ProspectRow.referred_by_id.is_not(None)),
+                   (RewardRow.id.is_(None)) | (RewardRow.status == "promised"))
+            .order_by(ProspectRow.id))
+        return [(pid, owner, _source(sp, sc) if sp or sc else _source(typed, None))
+                for pid, owner, sp, sc, typed in rows]
+
     async def link_of(self, prospect_id: int) -> Link | None:
         r = await self.s.scalar(select(LinkRow).where(LinkRow.prospect_id == prospect_id))
         return Link(r.prospect_id, _source(r.source_prospect_id, r.source_contact_id),

@@ -17,6 +17,7 @@ from bot.dialogs.visit.states import (
     LETTER,
     NEXT,
     NO_TIME,
+    PAST_AT,
     PROPOSED,
     PROSPECT_ID,
     REASON,
@@ -57,14 +58,13 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "times": [(NO_TIME, c.t.raw("visit-no-time"))]
         + ([(d[AT], f"⭐ {d[AT]}")] if d.get(AT) else [])
         + [(t, t) for t in TIMES if t != d.get(AT)],
-        "suggested": d.get(SUGGESTED) or "",
+        "suggested": d.get(SUGGESTED) or "", "past_at": d.get(PAST_AT) or "",
         "reason": c.t.raw(d[REASON]) if d.get(REASON) else "",
         "has_suggestion": bool(d.get(SUGGESTED)),
         "proposed": c.t.raw(key("stage", d[PROPOSED])) if d.get(PROPOSED) else "",
         "letter": d.get(LETTER, "M"),
         "day": draft.get("day", ""), "notes": draft.get("notes") or "",
-        "photo": "yes" if draft.get("photo") else "no",
-        "located": "yes" if draft.get("lat") is not None else "no",
+        "photo": bool(draft.get("photo")), "located": draft.get("lat") is not None,
         "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
