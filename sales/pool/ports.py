@@ -8,6 +8,7 @@ from typing import Protocol
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.pool.model import Pooled, Reason
+from sales.prospects.model import Prospect
 from sales.visits.ports import VisitsUow
 
 
@@ -21,6 +22,12 @@ class PoolRepo(Protocol):
     async def take(self, prospect_id: int, user_id: int, now: datetime,
                    assigned_by: int | None = None) -> bool:
         """Out of the pool to `user_id` only if still pooled: True for exactly one caller."""
+        ...
+
+    async def quiet_since(self, team_id: int, day: date, added_before: datetime
+                          ) -> list[Prospect]:
+        """Owned, open-to-contact prospects not won whose last contact is on or before `day`
+        (never contacted: added before `added_before`): the sweep's candidates, found in SQL."""
         ...
 
     async def waiting(self, team_id: int, prospect_id: int | None = None) -> list[Pooled]:

@@ -41,6 +41,13 @@ def stale_cutoff(team: Team, today: date) -> date | None:
     return today - timedelta(days=team.pool_after_days)
 
 
+def warn_cutoff(team: Team, today: date) -> date | None:
+    """A last touch on or before this day is warned or due today: what the sweep looks at."""
+    if team.pool_after_days is None:
+        return None
+    return today - timedelta(days=team.pool_after_days - WARN_DAYS)
+
+
 def claim_refusal(team: Team, claimed_today: int, released_at: datetime | None,
                   now: datetime) -> str | None:
     """Why a rep may not claim: the daily cap is reached, or they let this one go less than

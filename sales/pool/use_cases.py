@@ -42,7 +42,11 @@ async def _sweep_team(uow: PoolUow, team: Team, now: datetime, notice: Notice) -
     owners = {m.user.id: m.user for m in await uow.users.members(team.id)}
     warn: dict[tuple[int, date], list[Prospect]] = defaultdict(list)
     due: dict[int, list[Prospect]] = defaultdict(list)
-    for prospect in await uow.prospects.of_team(team.id):
+    cutoff = rules.warn_cutoff(team, today)
+    assert cutoff is not None
+    quiet = await uow.pool.quiet_since(
+        team.id, cutoff, due_at(cutoff + timedelta(days=1), time(0), team.timezone))
+    for prospect in quiet:
         found, day = rules.fate(prospect, team, today), rules.pool_day(prospect, team)
         if found is Fate.POOL:
             due[prospect.owner_id].append(prospect)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select, update
 
 from sales.pool.model import Pooled, PoolEntry, Reason
-from sales.prospects.model import Stage
+from sales.prospects.model import Prospect, Stage
 from storage.base import SessionRepo
 from storage.people.tables import UserRow
 from storage.pool.tables import PoolEntryRow
@@ -62,6 +62,16 @@ class PoolRepo(SessionRepo):
             PoolEntryRow.prospect_id == prospect_id, PoolEntryRow.claimed_at.is_(None),
         ).values(claimed_by=user_id, claimed_at=now, assigned_by=assigned_by))
         return True
+
+    async def quiet_since(self, team_id: int, day: date, added_before: datetime
+                          ) -> list[Prospect]:
+        rows = await self.s.scalars(select(ProspectRow).where(
+            ProspectRow.team_id == team_id, ProspectRow.pooled_at.is_(None),
+            ProspectRow.stage != Stage.WON.value, ProspectRow.do_not_contact.is_(False),
+            or_(ProspectRow.last_contact_on <= day,
+                ProspectRow.last_contact_on.is_(None) & (ProspectRow.created_at < added_before)),
+        ).order_by(ProspectRow.id))
+        return [to_prospect(r) for r in rows]
 
     async def waiting(self, team_id: int, prospect_id: int | None = None) -> list[Pooled]:
         query = (

@@ -256,3 +256,18 @@ async def test_deactivate_refuses_a_stranger_and_oneself(uow_factory: UowFactory
         "prospect-bad-owner")
     async with f() as uow:  # the refused hand-over left the rep active
         assert (await uow.users.get(rep.id)).active  # type: ignore[union-attr]
+
+
+async def test_never_contacted_count_from_the_local_day_they_were_added(
+        uow_factory: UowFactory) -> None:
+    f = uow_factory
+    rep, *_ = await crew(f)
+    # Shanghai is UTC+8: 16:30 UTC on Nov 3 is already Nov 4 there (pool day Dec 4, warned
+    # from Dec 1); 16:30 UTC on Nov 4 is Nov 5 there (pool day Dec 5, not warned yet)
+    for name, added in (("Nov4", datetime(2026, 11, 3, 16, 30, tzinfo=UTC)),
+                        ("Nov5", datetime(2026, 11, 4, 16, 30, tzinfo=UTC)),
+                        ("Oct31", datetime(2026, 10, 31, 1, 0, tzinfo=UTC))):
+        draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.TELEPHONE)
+        await run(f, prospecting.create, rep, draft, added, TZ)
+    assert await run(f, pool.sweep, NOW, notice) == 1
+    assert await texts(f) == ["warn:Nov4", "moved:Oct31"]
