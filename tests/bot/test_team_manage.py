@@ -3,7 +3,7 @@ settings (bad input re-prompts), deactivating a rep to a teammate or the pool; w
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 
@@ -12,6 +12,7 @@ from sales.people.model import Role
 from sales.pool import use_cases as pool
 from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Method, ProspectDraft
+from sales.visits.model import Channel, Outcome, VisitDraft
 from tests.bot.conftest import ADMIN_ID, TEAM_TZ, Harness, button, buttons
 
 
@@ -27,11 +28,18 @@ async def test_members_show_last_activity_and_today(h: Harness) -> None:
     rep = await h.member(1, team)
     await h.member(3, team, Role.MANAGER)
     draft = ProspectDraft(Kind.INDIVIDUAL, "Wang", Method.TELEPHONE)
-    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
+    p = await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
+    async with h.uows() as uow:  # a visit recorded 30 minutes later, on the local day
+        await uow.visits.add(rep.id, team.id, VisitDraft(
+            p.id, Channel.CALL, date(2026, 11, 23), Outcome.INTERESTED),
+            h.clock() + timedelta(minutes=30))
+        await uow.visits.add(rep.id, team.id, VisitDraft(  # an older one: not today's
+            p.id, Channel.CALL, date(2026, 11, 22), Outcome.NO_ANSWER), h.clock())
+        await uow.commit()
     await open_team(h, 3)
     await h.client(3).click(h.window(), button("Members"))
-    # 09:00 UTC = 17:00 in Shanghai; one prospect added today against the default target 5
-    assert "User1 · sales rep · last active 11-23 17:00 · today 1/5 new, 0 visits" in h.text()
+    # 09:30 UTC = 17:30 in Shanghai; one prospect added today against the default target 5
+    assert "User1 · sales rep · last active 11-23 17:30 · today 1/5 new, 1 visit" in h.text()
     assert "User3 · manager · last active - · today 0/5 new" in h.text()
 
 
