@@ -7,11 +7,12 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(VisitsUow, OutboxUow, Protocol):
+class UnitOfWork(VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

@@ -79,6 +79,13 @@ class Stage(StrEnum):
 OPEN_STAGES = frozenset({Stage.NEW, Stage.QUALIFIED, Stage.APPOINTMENT, Stage.MET})
 
 
+class GreetingChannel(StrEnum):
+    """How a direct-mail greeting reaches the prospect: a posted card or a message sent by hand."""
+
+    POSTAL = "postal"
+    MESSAGE = "message"
+
+
 class Method(StrEnum):
     """How the prospect was found (method.md §2), so managers can compare conversion."""
 
@@ -181,6 +188,10 @@ class ProspectDraft:
     referred_by_name: str | None = None
     man: ManAnswers = field(default_factory=ManAnswers)
     stage: Stage = Stage.NEW
+    salutation: str | None = None
+    greeting_language: str | None = None
+    greeting_channel: GreetingChannel = GreetingChannel.POSTAL
+    greetings_opt_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Direct-mail greetings: occasions, who gets a card, reminders, marking, labels."""
