@@ -114,8 +114,7 @@ def _document(font: Path, created: datetime, title: str) -> FPDF:
     pdf.set_margins(0, 0, 0)
     pdf.set_auto_page_break(False)
     pdf.c_margin = 0
-    collection = {"collection_font_number": 0} if font.suffix.lower() == ".ttc" else {}
-    pdf.add_font(FAMILY, "", str(font), **collection)
+    pdf.add_font(FAMILY, "", str(font), collection_font_number=0)  # ignored unless a .ttc
     pdf.set_font(FAMILY, size=A4_3X7.max_pt)
     if not _covers(pdf, PROBE):
         raise LabelFontError()
@@ -161,8 +160,9 @@ def _fit(pdf: FPDF, layout: LabelLayout, text: str, width: float, height: float
     while True:
         pdf.set_font_size(size)
         line_h = size * PT_MM * LINE_SPACING
-        lines = [str(line) for line in pdf.multi_cell(
-            width, line_h, text, dry_run=True, output="LINES", wrapmode=WrapMode.CHAR)]
+        wrapped = pdf.multi_cell(width, line_h, text, dry_run=True, output="LINES",
+                                 wrapmode=WrapMode.CHAR)
+        lines = [str(line) for line in wrapped] if isinstance(wrapped, list) else [text]
         if len(lines) * line_h <= height or size <= layout.min_pt:
             break
         size -= 0.5
