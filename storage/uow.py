@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.uow import UnitOfWork
+from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
 from storage.prospects.repo import ProspectRepo
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutboxRepo(session)
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
+        self.greetings = GreetingRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

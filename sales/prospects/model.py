@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 import phonenumbers
-from lunardate import LunarDate
+from tyme4py.lunar import LunarDay
 
 from sales.kernel.errors import Refused
 from sales.prospects.man import ANSWER_WORDS, Answer, ManAnswers
@@ -23,6 +23,7 @@ NOTES_MAX = 4000
 TAG_MAX = 32
 TAGS_MAX = 20
 EMAIL_MAX = 254
+SALUTATION_MAX = 50
 BIRTH_YEARS_BACK = 120
 EnumT = TypeVar("EnumT", bound=StrEnum)
 EMAIL_RE = re.compile(
@@ -133,6 +134,17 @@ METHOD_WORDS: dict[Method, tuple[str, ...]] = {
                         "讨论会", "研讨会", "展览"),
     Method.INHERITED: ("inherited", "handover", "hand over", "接收前任客户资料", "前任客户",
                        "交接"),
+}
+
+
+GREETING_LANGUAGE_WORDS: dict[str, str] = {
+    "zh": "zh", "中文": "zh", "汉语": "zh", "chinese": "zh", "en": "en", "英文": "en",
+    "英语": "en", "english": "en",
+}
+CHANNEL_WORDS: dict[str, str] = {
+    "postal": "postal", "post": "postal", "card": "postal", "mail": "postal", "邮寄": "postal",
+    "贺卡": "postal", "明信片": "postal", "message": "message", "msg": "message",
+    "消息": "message", "短信": "message", "微信": "message",
 }
 
 
@@ -313,17 +325,17 @@ def check_birthday(birthday: Birthday, today: date, shown: str | None = None) ->
 
 def _solar_birthday(birthday: Birthday) -> date | None:
     """The solar date (in a leap year when yearless), or None if the date cannot exist."""
-    if birthday.leap and (not birthday.lunar or birthday.year is None):
+    if birthday.leap and not birthday.lunar:
         return None
     try:
         if not birthday.lunar:
             return date(birthday.year or 2000, birthday.month, birthday.day)
-        if birthday.year is None:
+        if birthday.year is None:  # a leap-month one falls on the ordinary month most years
             ok = 1 <= birthday.month <= 12 and 1 <= birthday.day <= 30
             return date(2000, 1, 1) if ok else None
-        lunar_date = LunarDate(birthday.year, birthday.month, birthday.day, birthday.leap)
-        solar: date = lunar_date.to_solar_date()
-        return solar
+        month = -birthday.month if birthday.leap else birthday.month
+        solar = LunarDay.from_ymd(birthday.year, month, birthday.day).get_solar_day()
+        return date(solar.get_year(), solar.get_month(), solar.get_day())
     except ValueError:
         return None
 
@@ -332,6 +344,46 @@ def _birthday_text(birthday: Birthday) -> str:
     """How a refused birthday is echoed back to the rep."""
     text = f"{birthday.month}-{birthday.day}"
     return f"{birthday.year}-{text}" if birthday.year is not None else text
+
+
+def parse_salutation(text: str) -> str | None:
+    """How the card addresses the prospect (王总, 李女士, Mr. Chen); blank clears it."""
+    return clean_text(text, "salutation", SALUTATION_MAX)
+
+
+def parse_greeting_language(text: str) -> str | None:
+    """zh / en in either language; blank means the team's language."""
+    if not text.strip():
+        return None
+    found = GREETING_LANGUAGE_WORDS.get(text.strip().casefold())
+    if found is None:
+        raise Refused("prospect-bad-greeting-language", value=text)
+    return found
+
+
+def parse_greeting_channel(text: str) -> GreetingChannel:
+    """Postal card or a message the rep sends by hand (邮寄 / 消息 too)."""
+    found = CHANNEL_WORDS.get(text.strip().casefold())
+    if found is None:
+        raise Refused("prospect-bad-greeting-channel", value=text)
+    return GreetingChannel(found)
+
+
+def parse_flag(text: str) -> bool:
+    """Yes/no in either language for a card flag (import columns)."""
+    return parse_answer(text) is Answer.YES
+
+
+def mail_refusal(card: ProspectDraft) -> str | None:
+    """Why a card cannot be enrolled in direct mail: no address (postal) or no handle."""
+    if card.do_not_contact:
+        return "prospect-mail-dnc"
+    if card.greeting_channel is GreetingChannel.POSTAL and not card.address:
+        return "prospect-mail-needs-address"
+    if card.greeting_channel is GreetingChannel.MESSAGE and not (
+            card.phone or card.wechat or card.email):
+        return "prospect-mail-needs-handle"
+    return None
 
 
 def parse_contact_time(text: str) -> ContactWindow:
@@ -420,10 +472,14 @@ def check_draft(draft: ProspectDraft, region: str, today: date) -> ProspectDraft
 def _check_fields(draft: ProspectDraft, region: str, today: date) -> ProspectDraft:
     """Channels, free text and the birthday, each by its own rule."""
     address = clean_text(draft.address, "address", ADDRESS_MAX, multiline=True)
-    if draft.direct_mail and not draft.do_not_contact and address is None:
-        raise Refused("prospect-mail-needs-address")
+    code = mail_refusal(replace(draft, address=address))
+    if draft.direct_mail and not draft.do_not_contact and code is not None:
+        raise Refused(code)
+    if draft.greeting_language not in (None, "zh", "en"):
+        raise Refused("prospect-bad-greeting-language", value=draft.greeting_language)
     return replace(
         draft,
+        salutation=clean_text(draft.salutation, "salutation", SALUTATION_MAX),
         phone=parse_phone(draft.phone, region) if draft.phone else None,
         wechat=parse_wechat(draft.wechat) if draft.wechat else None,
         email=parse_email(draft.email) if draft.email else None,

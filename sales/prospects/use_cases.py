@@ -23,6 +23,7 @@ from sales.prospects.model import (
     NOTES_MAX,
     Birthday,
     ContactWindow,
+    GreetingChannel,
     Kind,
     Method,
     Prospect,
@@ -31,10 +32,14 @@ from sales.prospects.model import (
     check_draft,
     clean_name,
     clean_text,
+    mail_refusal,
     parse_birthday,
     parse_contact_time,
     parse_email,
+    parse_greeting_channel,
+    parse_greeting_language,
     parse_phone,
+    parse_salutation,
     parse_tags,
     parse_wechat,
 )
@@ -43,7 +48,8 @@ from sales.prospects.priority import by_priority
 
 THREAD_ABOVE = 2_000  # candidates; see bench/matching.py
 EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address", "birthday",
-            "contact_time", "needs", "tags", "notes")
+            "contact_time", "needs", "tags", "notes", "salutation", "greeting_language",
+            "greeting_channel")
 
 
 def can_see(actor: User, prospect: Prospect) -> bool:
@@ -90,6 +96,9 @@ def apply_field(draft: ProspectDraft, name: str, raw: str, region: str, today: d
         "needs": lambda v: clean_text(v, "needs", NEEDS_MAX, multiline=True),
         "tags": parse_tags,
         "notes": lambda v: clean_text(v, "notes", NOTES_MAX, multiline=True),
+        "salutation": parse_salutation,
+        "greeting_language": parse_greeting_language,
+        "greeting_channel": parse_greeting_channel,
     }
     if name not in parsers:
         raise Refused("prospect-bad-field", field=name)
@@ -195,7 +204,8 @@ async def set_man(uow: ProspectsUow, actor: User, prospect_id: int, answers: Man
 
 async def toggle(uow: ProspectsUow, actor: User, prospect_id: int, flag: str, now: datetime
                  ) -> Prospect:
-    """Flip direct mail or do-not-contact (do-not-contact also stops direct mail)."""
+    """Flip direct mail, do-not-contact (which also stops direct mail) or the greetings
+    opt-out."""
     prospect = await visible(uow, actor, prospect_id)
     c = prospect.card
     if flag == "do_not_contact":
@@ -203,9 +213,11 @@ async def toggle(uow: ProspectsUow, actor: User, prospect_id: int, flag: str, no
                       direct_mail=c.direct_mail and c.do_not_contact)
     elif flag == "direct_mail":
         new = replace(c, direct_mail=not c.direct_mail)
-        if new.direct_mail and (c.do_not_contact or not c.address):
-            raise Refused("prospect-mail-needs-address" if not c.do_not_contact
-                          else "prospect-mail-dnc")
+        code = mail_refusal(c)
+        if new.direct_mail and code is not None:
+            raise Refused(code)
+    elif flag == "greetings_opt_out":
+        new = replace(c, greetings_opt_out=not c.greetings_opt_out)
     else:
         raise Refused("prospect-bad-field", field=flag)
     return await _save(uow, actor, prospect, new, now, "field", flag)
@@ -308,6 +320,7 @@ def draft_from_data(data: dict[str, Any]) -> ProspectDraft:
         **data,
         "kind": Kind(data["kind"]), "method": Method(data["method"]),
         "stage": Stage(data.get("stage", "new")),
+        "greeting_channel": GreetingChannel(data.get("greeting_channel", "postal")),
         "decision_maker": Answer(data.get("decision_maker", "unknown")),
         "tags": tuple(data.get("tags") or ()),
         "birthday": Birthday(**b) if b else None,

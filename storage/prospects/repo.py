@@ -14,6 +14,7 @@ from sales.prospects.matching import Candidate
 from sales.prospects.model import (
     Birthday,
     ContactWindow,
+    GreetingChannel,
     Kind,
     Method,
     Prospect,
@@ -40,7 +41,10 @@ def card_values(card: ProspectDraft) -> dict[str, Any]:
         "birthday_leap": bool(b and b.leap), "contact_from": w.start if w else None,
         "contact_to": w.end if w else None, "needs": card.needs, "tags": list(card.tags),
         "notes": card.notes, "direct_mail": card.direct_mail,
-        "do_not_contact": card.do_not_contact,
+        "do_not_contact": card.do_not_contact, "salutation": card.salutation,
+        "greeting_language": card.greeting_language,
+        "greeting_channel": card.greeting_channel.value,
+        "greetings_opt_out": card.greetings_opt_out,
     }
 
 
@@ -60,7 +64,10 @@ def to_card(row: ProspectRow) -> ProspectDraft:
         direct_mail=row.direct_mail, do_not_contact=row.do_not_contact,
         referred_by_id=row.referred_by_id, referred_by_name=row.referred_by_name,
         man=ManAnswers(Answer(row.man_money), Answer(row.man_authority), Answer(row.man_need)),
-        stage=Stage(row.stage),
+        stage=Stage(row.stage), salutation=row.salutation,
+        greeting_language=row.greeting_language,
+        greeting_channel=GreetingChannel(row.greeting_channel or "postal"),
+        greetings_opt_out=bool(row.greetings_opt_out),
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.expression import false as sa_false
 
 from storage.base import UTC_TS, Base
 
@@ -51,6 +52,12 @@ class ProspectRow(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     direct_mail: Mapped[bool] = mapped_column(Boolean, default=False)
     do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    salutation: Mapped[str | None] = mapped_column(String(50))
+    greeting_language: Mapped[str | None] = mapped_column(String(8))
+    greeting_channel: Mapped[str] = mapped_column(String(16), default="postal",
+                                                  server_default="postal")
+    greetings_opt_out: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                    server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(UTC_TS)
     updated_at: Mapped[datetime] = mapped_column(UTC_TS)
     last_contact_on: Mapped[date | None] = mapped_column(Date)

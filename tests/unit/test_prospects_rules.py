@@ -173,6 +173,9 @@ def test_bad_wechat_is_refused(raw: str) -> None:
         ("农历1990年闰5月10日", False, Birthday(5, 10, 1990, lunar=True, leap=True)),
         ("2020年闰4月10日", True, Birthday(4, 10, 2020, lunar=True, leap=True)),
         ("农历2023年2月30日", False, Birthday(2, 30, 2023, lunar=True)),
+        # yearless leap month: greeted on the ordinary month in years without that leap
+        ("闰5-10", False, Birthday(5, 10, lunar=True, leap=True)),
+        ("农历2025年闰6月1日", False, Birthday(6, 1, 2025, lunar=True, leap=True)),
     ],
 )
 def test_birthdays_are_parsed(text: str, lunar: bool, birthday: Birthday) -> None:
@@ -199,7 +202,8 @@ def test_birthdays_are_parsed(text: str, lunar: bool, birthday: Birthday) -> Non
         ("农历2023年1月30日", False, "prospect-bad-birthday"),  # lunar 2023 month 1 has 29 days
         ("农历2022年闰2月1日", False, "prospect-bad-birthday"),  # 2022 has no leap month
         ("农历2023年闰3月1日", False, "prospect-bad-birthday"),  # 2023 leaps month 2, not 3
-        ("闰5-10", False, "prospect-bad-birthday"),  # a leap month needs its year
+        ("闰5-31", False, "prospect-bad-birthday"),  # no lunar month has 31 days
+        ("农历2028年闰6月1日", False, "prospect-bad-birthday"),  # 2028 leaps month 5, not 6
         ("农历2026年12月1日", False, "prospect-birthday-future"),  # solar 2027-01-08
         ("1899-12-01", True, "prospect-bad-birthday"),
     ],

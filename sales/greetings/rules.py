@@ -1,0 +1,93 @@
+"""Who gets a card, which card a month gets, when the rep is reminded, which wording: pure."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sales.greetings.model import VARIANTS, GreetingPolicy, Occasion, OccasionKind
+from sales.greetings.occasions import SOMBRE
+from sales.people.model import LANGUAGES, Team
+from sales.prospects.model import GreetingChannel, Prospect, ProspectDraft, Stage
+
+LEAD_DAYS_MAX = 60
+# The month's card when the team picked none: the first of these the month has, else the
+# first occasion of the month by kind (company, festival, public, Western, term, season).
+DEFAULT_RANK = (
+    "public:spring_festival", "public:mid_autumn_festival", "public:dragon_boat_festival",
+    "public:national_day", "festival:lantern", "festival:qixi", "festival:double_ninth",
+    "term:winter_solstice", "public:new_years_day", "public:labor_day",
+    "public:thanksgiving_day", "public:christmas_day", "western:christmas",
+    "western:mothers_day", "western:valentine", "public:independence_day",
+)
+KIND_RANK = (OccasionKind.COMPANY, OccasionKind.FESTIVAL, OccasionKind.PUBLIC,
+             OccasionKind.WESTERN, OccasionKind.SOLAR_TERM, OccasionKind.SEASONAL)
+
+
+def reachable(card: ProspectDraft) -> bool:
+    """A postal card needs an address; a message needs a phone, WeChat or email."""
+    if card.greeting_channel is GreetingChannel.POSTAL:
+        return bool(card.address)
+    return bool(card.phone or card.wechat or card.email)
+
+
+def gets_cards(prospect: Prospect) -> bool:
+    """Enrolled, reachable, not do-not-contact, not lost, not opted out of greetings."""
+    card = prospect.card
+    return (card.direct_mail and not card.do_not_contact and not card.greetings_opt_out
+            and card.stage is not Stage.LOST and reachable(card))
+
+
+def month_card(occasions: list[Occasion], year: int, month: int, pick: str | None
+               ) -> Occasion | None:
+    """The month's card: the team's pick when the month has it, else the default rank."""
+    candidates = [o for o in occasions if (o.day.year, o.day.month) == (year, month)
+                  and o.kind is not OccasionKind.BIRTHDAY and o.key not in SOMBRE]
+    if not candidates:
+        return None
+    keys = {o.key: o for o in candidates}
+    if pick in keys:
+        return keys[pick]
+    ranked = next((keys[k] for k in DEFAULT_RANK if k in keys), None)
+    return ranked or min(candidates, key=lambda o: (KIND_RANK.index(o.kind), o.day, o.key))
+
+
+def monthly(occasions: list[Occasion], policy: GreetingPolicy) -> list[Occasion]:
+    """One card occasion per month that has any, by day."""
+    months = sorted({(o.day.year, o.day.month) for o in occasions})
+    found = (month_card(occasions, y, m, policy.month_picks.get(m)) for y, m in months)
+    return [o for o in found if o is not None]
+
+
+def remind_on(occasion_day: date, channel: GreetingChannel, policy: GreetingPolicy) -> date:
+    """The team-local day the rep is reminded: lead days before the occasion."""
+    return occasion_day - timedelta(days=policy.lead_days(channel))
+
+
+def due(occasion_day: date, reminder_day: date, today: date) -> bool:
+    """Plan now: the reminder day has come and the occasion has not passed (team-local)."""
+    return reminder_day <= today <= occasion_day
+
+
+def next_variant(previous: int | None, prospect_id: int) -> int:
+    """Never the wording of the previous card; the first one spread by prospect."""
+    if previous is None:
+        return prospect_id % VARIANTS
+    return (previous + 1) % VARIANTS
+
+
+def language_of(card: ProspectDraft, team: Team) -> str:
+    """The prospect's greeting language, else the team's."""
+    chosen = card.greeting_language or team.language
+    return chosen if chosen in LANGUAGES else LANGUAGES[0]
+
+
+def valid_policy(policy: GreetingPolicy, western_keys: tuple[str, ...]) -> str | None:
+    """The refusal code of a bad policy, or None."""
+    if not all(0 <= d <= LEAD_DAYS_MAX
+               for d in (policy.postal_lead_days, policy.message_lead_days)):
+        return "greetings-bad-lead"
+    if not policy.western <= set(western_keys):
+        return "greetings-bad-western"
+    if any(not 1 <= m <= 12 or not k for m, k in policy.month_picks.items()):
+        return "greetings-bad-pick"
+    return None

@@ -1,0 +1,1 @@
+"""Greeting cards, team greeting policies and company dates."""
