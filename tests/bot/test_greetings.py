@@ -1,0 +1,149 @@
+"""Monthly cards through the dispatcher: the push's buttons (all sent, one sent, skip with a
+reason, open the list), forged / replayed / someone else's presses refused, the dialog's
+steps (list, card, edit, skip, downloads) and who may see what."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram.methods import AnswerCallbackQuery, SendDocument
+from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+from sqlalchemy import select
+
+from bot.i18n import Locales
+from bot.jobs.greetings import scan_greetings
+from bot.jobs.scheduler import JobDeps
+from bot.jobs.sender import keyboard
+from sales.greetings import use_cases as greetings
+from sales.greetings.model import CardStatus, GreetingCard
+from sales.outbox.rules import buttons_from_json
+from sales.people.model import Team, User
+from sales.prospects import use_cases as prospecting
+from sales.prospects.model import Kind, Method, ProspectDraft
+from storage.db import session_factory
+from storage.outbox.tables import OutboxRow
+from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
+
+DUE = datetime(2027, 9, 8, 1, 0, tzinfo=UTC)  # Mid-Autumn 2027-09-15, postal 7 days ahead
+KEY, YEAR = "public:mid_autumn_festival", 2027
+
+
+async def _setup(h: Harness) -> tuple[Team, User, Message]:
+    """Rep 1 with two enrolled prospects and the reminder pushed to them, as Telegram shows it."""
+    h.clock.now = DUE
+    team = await h.team()
+    rep = await h.member(1, team)
+    for name in ("王伟", "李娜"):
+        draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.DIRECT_MAIL, direct_mail=True,
+                              address=f"上海市{name}路 8号", salutation=f"{name[0]}总")
+        await h.run(lambda uow, d=draft: prospecting.create(uow, rep, d, DUE, TEAM_TZ))
+    deps = JobDeps(h.uows, None, h.clock, Locales(), TEAM_TZ)  # type: ignore[arg-type]
+    assert await scan_greetings(deps, DUE) == 1
+    async with session_factory(h.engine)() as s:
+        row = (await s.scalars(select(OutboxRow))).first()
+    assert row is not None
+    markup = keyboard(buttons_from_json(row.buttons))
+    msg = Message(message_id=777, date=datetime(2027, 9, 8), chat=Chat(id=1, type="private"),
+                  text=row.text, reply_markup=markup)
+    return team, rep, msg
+
+
+async def _cards(h: Harness, rep: User) -> list[GreetingCard]:
+    return await h.run(lambda uow: greetings.cards_of(uow, rep, KEY, YEAR))
+
+
+def _alert(h: Harness) -> str:
+    return str(h.bot.of_type(AnswerCallbackQuery)[-1].text)
+
+
+async def test_push_buttons_one_sent_skip_with_reason_then_all(h: Harness) -> None:
+    _, rep, msg = await _setup(h)
+    first, second = await _cards(h, rep)
+    c = h.client(1)
+    await c.click(msg, InlineButtonDataLocator(f"grt:sent:{first.id}"))
+    assert _alert(h) == "Marked sent: 王伟"
+    await c.click(msg, InlineButtonDataLocator(f"grt:sent:{first.id}"))  # replayed
+    assert _alert(h) == "This greeting card is no longer open for you."
+    await c.click(msg, InlineButtonDataLocator(f"grt:skip:{second.id}"))
+    assert "Why skip the card for <b>李娜</b>" in h.text()
+    await c.send("moved abroad")
+    assert "✉️ <b>中秋节</b> (2027-09-15): 2/2 done" in h.text()  # the team's language (zh)
+    statuses = [(x.status, x.skip_reason) for x in await _cards(h, rep)]
+    assert statuses == [(CardStatus.SENT, None), (CardStatus.SKIPPED, "moved abroad")]
+    await c.click(msg, InlineButtonDataLocator(f"grt:all:{first.id}"))
+    assert _alert(h) == "Nothing left to mark."
+
+
+async def test_all_sent_in_one_tap(h: Harness) -> None:
+    _, rep, msg = await _setup(h)
+    assert "全部已寄（2）" in buttons(msg)[0]  # pushed in the rep's language: the team's zh
+    await h.client(1).click(msg, InlineButtonDataLocator("grt:all:.*"))
+    assert _alert(h) == "2 cards marked sent."
+    assert {x.status for x in await _cards(h, rep)} == {CardStatus.SENT}
+
+
+async def test_another_rep_and_forged_ids_are_refused(h: Harness) -> None:
+    team, rep, msg = await _setup(h)
+    await h.member(2, team)
+    other = h.client(2)
+    first = (await _cards(h, rep))[0]
+    for action in ("sent", "all", "skip", "open"):
+        await other.click(msg, InlineButtonDataLocator(f"grt:{action}:{first.id}"))
+        assert _alert(h) == "This greeting card is no longer open for you."
+    forged = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
+        text="x", callback_data="grt:sent:999999")]])
+    await h.client(1).click(msg.model_copy(update={"reply_markup": forged}),
+                            InlineButtonDataLocator("grt:sent:999999"))
+    assert _alert(h) == "This greeting card is no longer open for you."
+    assert {x.status for x in await _cards(h, rep)} == {CardStatus.PLANNED}
+
+
+async def test_dialog_list_card_edit_copy_and_downloads(h: Harness) -> None:
+    await _setup(h)
+    c = h.client(1)
+    await c.send("/start")
+    await c.click(h.window(), button("Monthly cards"))
+    assert "Planned 2 · sent 0" in h.text()
+    assert "Next occasion: Mid-Autumn Festival 2027-09-15" in h.text()
+    await c.click(h.window(), button("中秋节"))
+    assert "0/2 done" in h.text() and "王伟" in h.text()
+    await c.click(h.window(), button("王伟"))
+    assert "<i>王总：" in h.text() and "📋 Copy text" in buttons(h.window())
+    await c.click(h.window(), button("Edit text"))
+    await c.send("   ")  # a blank text is refused, the suggestion stays
+    assert "cannot be empty" in h.text()
+    await c.send("王总：中秋快乐！—— 小李")
+    assert "Text saved." in h.text() and "中秋快乐" in h.text()
+    await c.click(h.window(), button("Back"))
+    for label in ("PDF", "XLSX", "CSV"):
+        await c.click(h.window(), button(label))
+    docs = h.bot.of_type(SendDocument)
+    assert [d.document.filename for d in docs] == [
+        "labels-2027-09-15.pdf", "mailing-2027-09-15.xlsx", "mailing-2027-09-15.csv"]
+    assert b"%PDF" in docs[0].document.data[:8] and "2 labels" in str(docs[0].caption)
+    await c.click(h.window(), button("All sent"))
+    assert "2 cards marked sent." in h.text() and "2/2 done" in h.text()
+
+
+async def test_a_rep_without_cards_sees_an_empty_month(h: Harness) -> None:
+    h.clock.now = DUE
+    team = await h.team()
+    await h.member(3, team)
+    c = h.client(3)
+    await c.send("/start")
+    await c.click(h.window(), button("Monthly cards"))
+    assert "No cards this month yet" in h.text()
+    assert buttons(h.window()) == ["Back"] or "Back" in buttons(h.window())[-1]
+
+
+async def test_the_months_cards_are_marked_in_three_taps_from_the_menu(h: Harness) -> None:
+    _, rep, _msg = await _setup(h)
+    c = h.client(1)
+    await c.send("/start")
+    taps = 0
+    for label in ("Monthly cards", "中秋节", "All sent"):
+        await c.click(h.window(), button(label))
+        taps += 1
+    assert taps == 3 and "2 cards marked sent." in h.text()
+    assert {x.status for x in await _cards(h, rep)} == {CardStatus.SENT}
