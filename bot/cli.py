@@ -19,10 +19,14 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
 from sales.cards.card import load_card
+from sales.greetings import occasions as greeting_calendar
+from sales.greetings import use_cases as greetings
+from sales.greetings.model import PlanLine
 from sales.kernel.clock import Clock, local_today
 from sales.kernel.errors import Refused
 from sales.people import use_cases as teams
-from sales.people.model import Member, NewTeam, Role, Team, User
+from sales.people.model import LANGUAGES, Member, NewTeam, Role, Team, User
+from sales.people.rules import valid_country
 from sales.prospects import importing
 from sales.prospects import use_cases as prospecting
 from sales.prospects.matching import Hit
@@ -49,6 +53,8 @@ app.add_typer(team_app, name="team")
 prospects_app = typer.Typer(no_args_is_help=True, help="Search and show prospects.")
 app.add_typer(user_app, name="user")
 app.add_typer(prospects_app, name="prospects")
+greetings_app = typer.Typer(no_args_is_help=True, help="Direct-mail greeting cards.")
+app.add_typer(greetings_app, name="greetings")
 
 
 class InviteRole(StrEnum):
@@ -299,6 +305,57 @@ def _agenda_dict(person: Any, day: date, found: Any) -> dict[str, Any]:
             "overdue": items(found.overdue) if found else [],
             "target": person.team.daily_new_contacts,
             "new_contacts": found.new_contacts_today if found else None}
+
+
+@app.command("holidays")
+def holidays_cmd(
+    ctx: typer.Context, country: str = typer.Option(..., "--country", help="e.g. CN, US, DE."),
+    year: int = typer.Option(..., "--year"),
+    language: str | None = typer.Option(None, "--language", help="zh or en."),
+    western: bool = typer.Option(False, "--western", help="Include the Western occasions."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """The occasions of a year the greeting cards use (company dates and birthdays aside)."""
+    lang = language or _settings(ctx).defaults.language
+    code = country.upper()
+    if not valid_country(code) or lang not in LANGUAGES or not 1900 <= year <= 2200:
+        typer.echo(f"unknown country {country!r}, language {lang!r} or year {year}", err=True)
+        raise typer.Exit(2)
+    keys = frozenset(greeting_calendar.WESTERN_KEYS) if western else frozenset()
+    found = greeting_calendar.occasions(code, year, lang, keys)
+    rows = [{"date": o.day.isoformat(), "key": o.key, "kind": o.kind.value, "name": o.name}
+            for o in found]
+    _print(as_json, rows, "\n".join(f"{r['date']}\t{r['key']}\t{r['name']}" for r in rows))
+
+
+@greetings_app.command("plan")
+def greetings_plan(
+    ctx: typer.Context, team: str = typer.Option(..., "--team", help="Team name."),
+    first: str = typer.Option(..., "--from", help="YYYY-MM-DD, the team's local day."),
+    days: int = typer.Option(31, "--days", min=1, max=400),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Every card the rules plan for occasions from a day on: who, what, when reminded."""
+    try:
+        start = date.fromisoformat(first)
+    except ValueError:
+        typer.echo(f"--from: {first!r} is not YYYY-MM-DD", err=True)
+        raise typer.Exit(2) from None
+
+    async def load(uow: UnitOfWork) -> list[PlanLine]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("invite-no-team")
+        return await greetings.plan_preview(uow, found, start, days)
+
+    rows = [{"date": ln.day.isoformat(), "occasion": ln.occasion_key,
+             "occasion_name": ln.occasion_name, "prospect_id": ln.prospect_id,
+             "prospect": ln.prospect_name, "owner": ln.owner_name,
+             "channel": ln.channel.value, "remind_on": ln.remind_on.isoformat()}
+            for ln in _call(ctx, load)]
+    lines = [f"{r['date']}\t{r['occasion_name']}\t{r['prospect']}\t{r['owner']}\t"
+             f"{r['channel']}\tremind {r['remind_on']}" for r in rows]
+    _print(as_json, rows, "\n".join(lines) or "no cards planned")
 
 
 @app.command("import")

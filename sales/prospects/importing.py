@@ -25,6 +25,7 @@ from sales.prospects.events import ProspectEvent
 from sales.prospects.matching import Candidate, DuplicateIndex, Match, MatchKind
 from sales.prospects.model import (
     Birthday,
+    GreetingChannel,
     Kind,
     Method,
     ProspectDraft,
@@ -32,6 +33,9 @@ from sales.prospects.model import (
     find_method,
     parse_birthday,
     parse_contact_time,
+    parse_flag,
+    parse_greeting_channel,
+    parse_greeting_language,
     parse_tags,
 )
 from sales.prospects.ports import ProspectsUow
@@ -65,6 +69,10 @@ class Column(StrEnum):
     TAGS = "tags"
     NOTES = "notes"
     SOURCE = "source"
+    SALUTATION = "salutation"
+    GREETING_LANGUAGE = "greeting_language"
+    GREETING_CHANNEL = "greeting_channel"
+    GREETINGS_OPT_OUT = "greetings_opt_out"
 
 
 HEADER_WORDS: dict[Column, tuple[str, ...]] = {
@@ -93,6 +101,11 @@ HEADER_WORDS: dict[Column, tuple[str, ...]] = {
                    "说明", "附注"),
     Column.SOURCE: ("source", "lead source", "method", "channel", "how found", "来源",
                     "客户来源", "渠道", "获客方式"),
+    Column.SALUTATION: ("salutation", "form of address", "dear", "称呼", "尊称", "抬头称呼"),
+    Column.GREETING_LANGUAGE: ("greeting language", "language", "问候语言", "语言"),
+    Column.GREETING_CHANNEL: ("greeting channel", "greeting by", "问候方式", "贺卡方式"),
+    Column.GREETINGS_OPT_OUT: ("greetings opt out", "opt out", "no greetings", "不要问候",
+                               "拒收问候", "拒收贺卡"),
 }
 
 
@@ -342,6 +355,12 @@ def _row_draft(
         needs=cells.get(Column.NEEDS),
         tags=_optional(cells.get(Column.TAGS), parse_tags) or (),
         notes=notes,
+        salutation=cells.get(Column.SALUTATION),
+        greeting_language=_optional(cells.get(Column.GREETING_LANGUAGE),
+                                    parse_greeting_language),
+        greeting_channel=_optional(cells.get(Column.GREETING_CHANNEL), parse_greeting_channel)
+        or GreetingChannel.POSTAL,
+        greetings_opt_out=bool(_optional(cells.get(Column.GREETINGS_OPT_OUT), parse_flag)),
     )
     return check_draft(draft, region, today)
 

@@ -202,3 +202,52 @@ def test_import_checks_birthdays_against_the_owners_local_day(cfg: Path, tmp_pat
     assert code == 0 and planned["ready"] == 1
     assert [(r["row"], r["code"]) for r in planned["rejected"]] == [
         (3, "prospect-birthday-future")]
+
+
+def test_holidays_command(cfg: Path) -> None:
+    code, out = xunke(cfg, "holidays", "--country", "CN", "--year", "2027", "--json")
+    rows = {r["key"]: r for r in json.loads(out)}
+    assert code == 0 and rows["public:spring_festival"]["date"] == "2027-02-06"
+    assert rows["festival:lantern"]["name"] == "元宵节"  # the config's default language
+    assert "western:valentine" not in rows
+    code, out = xunke(cfg, "holidays", "--country", "CN", "--year", "2027", "--language", "en",
+                      "--western")
+    assert code == 0 and "2027-09-15\tpublic:mid_autumn_festival\tMid-Autumn Festival" in out
+    assert "western:valentine" in out
+    assert xunke(cfg, "holidays", "--country", "XX", "--year", "2027")[0] == 2
+    assert xunke(cfg, "holidays", "--country", "CN", "--year", "2027", "--language", "fr")[0] == 2
+
+
+def test_greetings_plan_command(cfg: Path) -> None:
+    import asyncio
+
+    from bot.cli import _in_db
+    from bot.config import load_settings
+    from sales.prospects import use_cases as prospecting
+    from sales.prospects.model import Kind, Method, ProspectDraft
+
+    assert xunke(cfg, "team", "create", "North")[0] == 0
+    token = json.loads(xunke(cfg, "invite", "--team", "North", "--json")[1])["link"]
+
+    async def seed(uow: object) -> None:
+        from sales.people import use_cases as teams
+
+        rep = await teams.accept_invite(uow, token.split("start=")[1], 77, "Rep", NOW)  # type: ignore[arg-type]
+        for name, mail in (("王总", True), ("李四", False)):
+            draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.DIRECT_MAIL, address="上海1号",
+                                  direct_mail=mail)
+            await prospecting.create(uow, rep, draft, NOW, SH)  # type: ignore[arg-type]
+
+    asyncio.run(_in_db(load_settings(cfg), seed))
+    code, out = xunke(cfg, "greetings", "plan", "--team", "North", "--from", "2027-02-01",
+                      "--days", "28", "--json")
+    assert code == 0
+    assert json.loads(out) == [{
+        "date": "2027-02-06", "occasion": "public:spring_festival", "occasion_name": "春节",
+        "prospect_id": 1, "prospect": "王总", "owner": "Rep", "channel": "postal",
+        "remind_on": "2027-01-30"}]
+    code, out = xunke(cfg, "greetings", "plan", "--team", "North", "--from", "2027-03-01",
+                      "--days", "31")
+    assert code == 0 and "2027-03-15\t春日踏青\t王总\tRep\tpostal\tremind 2027-03-08" in out
+    assert xunke(cfg, "greetings", "plan", "--team", "Nope", "--from", "2027-03-01")[0] == 1
+    assert xunke(cfg, "greetings", "plan", "--team", "North", "--from", "March")[0] == 2

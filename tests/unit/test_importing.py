@@ -12,7 +12,7 @@ from sales.kernel.errors import Refused
 from sales.prospects import importing
 from sales.prospects.importing import Column, map_headers, parse_rows, read_table
 from sales.prospects.matching import Candidate, MatchKind, MatchReason
-from sales.prospects.model import Birthday, Kind, Method
+from sales.prospects.model import Birthday, GreetingChannel, Kind, Method
 
 TODAY = date(2026, 11, 23)
 
@@ -280,3 +280,23 @@ def test_xlsx_import_end_to_end() -> None:
 
 def test_a_file_with_only_blank_rows_has_no_header() -> None:
     assert refusal(parse_rows, [[], [""]], "CN", TODAY, Method.EXHIBITION).code == "import-empty"
+
+
+def test_greeting_columns_are_imported_and_checked() -> None:
+    text = (
+        "姓名,地址,微信,称呼,问候语言,问候方式,拒收贺卡\n"
+        "王建国,上海市1号,,王总,中文,邮寄,否\n"  # row 2
+        "Chen,,chen_2020,Mr. Chen,English,message,\n"  # row 3
+        "李娜,,,李女士,,,是\n"  # row 4
+        "赵六,,,,fr,,\n"  # row 5: unknown language
+        "钱七,,,,,by pigeon,\n"  # row 6: unknown channel
+    )
+    plan = plan_of(text)
+    drafts = [r.draft for r in plan.valid]
+    assert [(d.salutation, d.greeting_language, d.greeting_channel, d.greetings_opt_out)
+            for d in drafts] == [
+        ("王总", "zh", GreetingChannel.POSTAL, False),
+        ("Mr. Chen", "en", GreetingChannel.MESSAGE, False),
+        ("李女士", None, GreetingChannel.POSTAL, True)]
+    assert [(e.row, e.code) for e in plan.rejected] == [
+        (5, "prospect-bad-greeting-language"), (6, "prospect-bad-greeting-channel")]
