@@ -38,12 +38,14 @@ class Occasion:
 
 
 class CardStatus(StrEnum):
-    """A card is planned, then sent or skipped by the rep, or missed when never marked."""
+    """A card is planned, then sent or skipped by the rep, or missed when never marked;
+    withdrawn when the prospect stopped getting cards (opted out, do-not-contact, lost)."""
 
     PLANNED = "planned"
     SENT = "sent"
     SKIPPED = "skipped"
     MISSED = "missed"
+    WITHDRAWN = "withdrawn"
 
 
 POSTAL_LEAD_DAYS = 7

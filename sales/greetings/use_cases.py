@@ -104,10 +104,29 @@ async def plan_due(uow: GreetingsUow, now: datetime, compose: Compose) -> int:
         today = local_today(team.timezone, now)
         policy = await _policy_of(uow, team.id)
         horizon = max(policy.postal_lead_days, policy.message_lead_days)
+        await _reconcile(uow, team, now)
         due = await _plan_team(uow, team, today, today + timedelta(days=horizon), today)
         added += await _store(uow, team, due, compose, now)
     await uow.commit()
     return added
+
+
+async def _reconcile(uow: GreetingsUow, team: Team, now: datetime) -> None:
+    """Planned cards follow their prospect: to a new owner after a hand-over, and withdrawn
+    when the prospect no longer gets cards (opted out, do-not-contact, lost, unenrolled)."""
+    planned = await uow.greetings.planned_of_team(team.id)
+    if not planned:
+        return
+    prospects = {p.id: p for p in await uow.prospects.of_team(team.id)}
+    moved: dict[int, list[int]] = defaultdict(list)
+    for c in planned:
+        prospect = prospects.get(c.prospect_id)
+        if prospect is None or not rules.gets_cards(prospect):
+            await uow.greetings.mark(c.id, CardStatus.WITHDRAWN, now)
+        elif prospect.owner_id != c.owner_id:
+            moved[prospect.owner_id].append(c.id)
+    for owner_id, ids in moved.items():
+        await uow.greetings.set_owner(ids, owner_id)
 
 
 async def _store(uow: GreetingsUow, team: Team, due: list[tuple[Prospect, Occasion, date]],

@@ -169,5 +169,9 @@ class GreetingRepo:
     async def set_text(self, card_id: int, text: str) -> None:
         await self.s.execute(update(C).where(C.id == card_id).values(text=text))
 
+    async def planned_of_team(self, team_id: int) -> list[GreetingCard]:
+        return await self._cards(C.team_id == team_id, C.status == PLANNED)
 
-
+    async def set_owner(self, card_ids: Iterable[int], owner_id: int) -> None:
+        await self.s.execute(update(C).where(C.id.in_(list(card_ids)), C.status == PLANNED)
+                             .values(owner_id=owner_id))

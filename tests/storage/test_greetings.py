@@ -234,3 +234,24 @@ async def test_opting_out_is_a_card_toggle(uow_factory: UowFactory, flag: str) -
     changed = await run(f, prospecting.toggle, rep, p["postal"].id, flag, NOW)
     assert changed.card.greetings_opt_out
     assert await run(f, greetings.plan_due, NOW, compose) == 1  # only the teammate's
+
+
+async def test_planned_cards_follow_hand_over_and_opt_out(uow_factory: UowFactory) -> None:
+    """A card planned before a hand-over goes to the new owner; one planned before an opt-out
+    is withdrawn, so the reminder never lists someone who asked to get none."""
+    f = uow_factory
+    _, mate, boss, p = await setup(f)
+    assert await run(f, greetings.plan_due, NOW, compose) == 3
+    await run(f, prospecting.reassign, boss, p["postal"].id, mate.id, NOW)
+    await run(f, prospecting.toggle, mate, p["mate"].id, "greetings_opt_out", NOW)
+    assert await run(f, greetings.plan_due, NOW + timedelta(hours=1), compose) == 0
+    async with f() as uow:
+        moved = await uow.greetings.of_prospect(p["postal"].id)
+        [withdrawn] = await uow.greetings.of_prospect(p["mate"].id)
+    assert {c.owner_id for c in moved} == {mate.id}
+    assert {c.status for c in moved} == {CardStatus.PLANNED}
+    assert withdrawn.status is CardStatus.WITHDRAWN
+    groups = await run(f, greetings.due_reminders, NOW + timedelta(hours=1))
+    pid = p["postal"].id
+    assert sorted((g.owner.id, g.occasion_key, tuple(c.prospect_id for c in g.cards))
+                  for g in groups) == [(mate.id, "birthday", (pid,)), (mate.id, SF, (pid,))]
