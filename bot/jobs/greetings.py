@@ -16,6 +16,7 @@ from bot.i18n import Locales, Translator
 from bot.i18n import key as i18n_key
 from bot.jobs.scheduler import JobDeps
 from bot.render import listing
+from sales.greetings import rules as greeting_rules
 from sales.greetings import use_cases as greetings
 from sales.greetings.model import GreetingCard, GreetingChannel, Occasion, ReminderGroup
 from sales.greetings.use_cases import Compose
@@ -94,7 +95,8 @@ def _buttons(t: Translator, group: ReminderGroup) -> Buttons:
                                  GreetCb(action=OPEN, id=first).pack()),))
 
 
-def _message(t: Translator, group: ReminderGroup, purpose: str, text_key_: str) -> OutMessage:
+def _message(t: Translator, group: ReminderGroup, purpose: str, text_key_: str,
+             not_before: datetime | None) -> OutMessage:
     """The reminder or the after-question: the same list and buttons, another heading."""
 
     def more(n: int) -> str:
@@ -102,19 +104,22 @@ def _message(t: Translator, group: ReminderGroup, purpose: str, text_key_: str) 
 
     text = t(text_key_, occasion=group.occasion_name, day=group.occasion_day.isoformat(),
              count=len(group.cards), channel=group.channel.value,
+             days=greetings.ASK_GRACE.days,
              cards_html=listing([_line(t, c) for c in group.cards], LINES_SHOWN, more))
     return OutMessage(group.dedupe_key(purpose), group.owner.telegram_id, text,
-                      purpose, group.owner.id, _buttons(t, group))
+                      purpose, group.owner.id, _buttons(t, group), not_before)
 
 
-def reminder_message(t: Translator, group: ReminderGroup) -> OutMessage:
+def reminder_message(t: Translator, group: ReminderGroup, not_before: datetime | None = None
+                     ) -> OutMessage:
     """The consolidated reminder: how many cards, each prospect with address and text."""
-    return _message(t, group, "greet", "greetings-reminder-text")
+    return _message(t, group, "greet", "greetings-reminder-text", not_before)
 
 
-def ask_message(t: Translator, group: ReminderGroup) -> OutMessage:
+def ask_message(t: Translator, group: ReminderGroup, not_before: datetime | None = None
+                ) -> OutMessage:
     """Asked once after the occasion; cards still unmarked later count as missed."""
-    return _message(t, group, "greetask", "greetings-ask-text")
+    return _message(t, group, "greetask", "greetings-ask-text", not_before)
 
 
 async def _push(uow: UnitOfWork, msg: OutMessage, now: datetime) -> bool:
@@ -131,11 +136,13 @@ async def scan_greetings(deps: JobDeps, now: datetime) -> int:
         await greetings.plan_due(uow, now, compose_with(deps.locales))
     async with deps.uow_factory() as uow:
         for group in await greetings.due_reminders(uow, now):
-            pushed += await _push(uow, reminder_message(_t(deps, group), group), now)
+            at = greeting_rules.reminder_at(group, now, deps.default_timezone)
+            pushed += await _push(uow, reminder_message(_t(deps, group), group, at), now)
             await greetings.mark_reminded(uow, group.card_ids, now)
     async with deps.uow_factory() as uow:
         for group in await greetings.to_ask(uow, now):
-            pushed += await _push(uow, ask_message(_t(deps, group), group), now)
+            at = greeting_rules.ask_at(group, now, deps.default_timezone)
+            pushed += await _push(uow, ask_message(_t(deps, group), group, at), now)
             await greetings.mark_asked(uow, group.card_ids, now)
     async with deps.uow_factory() as uow:
         await greetings.expire_missed(uow, now)

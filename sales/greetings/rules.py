@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from sales.greetings.model import VARIANTS, GreetingPolicy, Occasion, OccasionKind
+from sales.greetings.model import VARIANTS, GreetingPolicy, Occasion, OccasionKind, ReminderGroup
 from sales.greetings.occasions import SOMBRE
+from sales.kernel.clock import due_at, local_today, to_utc
 from sales.people.model import LANGUAGES, Team
+from sales.people.rules import timezone_of
 from sales.prospects.model import GreetingChannel, Prospect, ProspectDraft, Stage
 
 LEAD_DAYS_MAX = 60
@@ -66,6 +68,36 @@ def remind_on(occasion_day: date, channel: GreetingChannel, policy: GreetingPoli
 def due(occasion_day: date, reminder_day: date, today: date) -> bool:
     """Plan now: the reminder day has come and the occasion has not passed (team-local)."""
     return reminder_day <= today <= occasion_day
+
+
+def push_at(day: date, now: datetime, tz: str, morning: time, evening: time,
+            last_day: date | None = None) -> datetime:
+    """When a greeting push reaches the rep: their morning agenda time on `day` in their zone.
+    Later that day it goes at once (caught up), but after their evening time it waits for the
+    next morning, unless that morning is after `last_day` (the occasion would be over)."""
+    today = local_today(tz, now)
+    moment = due_at(max(day, today), morning, tz)
+    if moment > to_utc(now):
+        return moment
+    tomorrow = today + timedelta(days=1)
+    if due_at(today, evening, tz) <= to_utc(now) and (last_day is None or tomorrow <= last_day):
+        return due_at(tomorrow, morning, tz)
+    return to_utc(now)
+
+
+def reminder_at(group: ReminderGroup, now: datetime, default_tz: str) -> datetime:
+    """The consolidated reminder: the rep's agenda time on the reminder day, in their zone."""
+    tz = timezone_of(group.owner, group.team, default_tz)
+    day = min(c.remind_on for c in group.cards)
+    return push_at(day, now, tz, group.owner.agenda_time, group.owner.evening_time,
+                   group.occasion_day)
+
+
+def ask_at(group: ReminderGroup, now: datetime, default_tz: str) -> datetime:
+    """The after-question: the rep's agenda time on the day after the occasion, or later."""
+    tz = timezone_of(group.owner, group.team, default_tz)
+    return push_at(group.occasion_day + timedelta(days=1), now, tz, group.owner.agenda_time,
+                   group.owner.evening_time)
 
 
 def next_variant(previous: int | None, prospect_id: int) -> int:

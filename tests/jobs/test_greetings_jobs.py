@@ -15,6 +15,7 @@ from bot.jobs.greetings import GreetCb, scan_greetings
 from bot.jobs.scheduler import JobDeps
 from sales.greetings import use_cases as greetings
 from sales.greetings.model import CardStatus, GreetingCard
+from sales.outbox import use_cases as outboxes
 from sales.people import use_cases as teams
 from sales.people.model import NewTeam, User
 from sales.prospects import use_cases as prospecting
@@ -135,7 +136,27 @@ async def test_lead_time_in_the_teams_zone_across_dst(uows: UowFactory,
     assert await scan_greetings(deps(uows, before), before) == 0
     due = datetime(2027, 11, 8, 5, 0, tzinfo=UTC)      # midnight EST (UTC-5 after DST)
     assert await scan_greetings(deps(uows, due), due) == 1
-    assert "2027-11-15" in (await outbox(engine))[0].text
+    (row,) = await outbox(engine)
+    assert "2027-11-15" in row.text
+    # enqueued at midnight, sent at the rep's agenda time: 08:30 EST, not 08:30 EDT
+    assert row.not_before == datetime(2027, 11, 8, 13, 30, tzinfo=UTC)
+    assert await outboxes.claim(uows, row.not_before - timedelta(seconds=1)) == []
+    assert [i.dedupe_key for i in await outboxes.claim(uows, row.not_before)] == [row.dedupe_key]
+
+
+async def test_reminder_at_the_reps_own_morning_not_the_teams_midnight(
+        uows: UowFactory, engine: AsyncEngine) -> None:
+    """A Shanghai team, a rep who set Berlin (CEST) as their zone: the postal card for
+    Mid-Autumn is due on 09-08; the push waits for 08:30 in Berlin (06:30 UTC)."""
+    user = await rep(uows)
+    async with uows() as uow:
+        user = await teams.update_settings(uow, user, CREATED, timezone="Europe/Berlin")
+    await prospect(uows, user, "王")
+    midnight = datetime(2027, 9, 7, 16, 0, tzinfo=UTC)  # 09-08 00:00 in Shanghai
+    assert await scan_greetings(deps(uows, midnight), midnight) == 1
+    (row,) = await outbox(engine)
+    assert row.not_before == datetime(2027, 9, 8, 6, 30, tzinfo=UTC)
+    assert await outboxes.claim(uows, datetime(2027, 9, 8, 6, 29, tzinfo=UTC)) == []
 
 
 async def test_shanghai_is_due_while_new_york_is_not(uows: UowFactory,
@@ -160,10 +181,11 @@ async def test_asked_once_after_the_occasion_then_missed(uows: UowFactory,
         await greetings.mark_sent(uow, user, first.id, POSTAL_DUE)
     on_the_day = datetime(2027, 9, 15, 3, 0, tzinfo=UTC)
     assert await scan_greetings(deps(uows, on_the_day), on_the_day) == 0  # not over yet
-    after = datetime(2027, 9, 16, 1, 0, tzinfo=UTC)
+    after = datetime(2027, 9, 15, 16, 0, tzinfo=UTC)  # 09-16 00:00 in Shanghai
     assert await scan_greetings(deps(uows, after), after) == 1
     asked = (await outbox(engine))[-1]
-    assert asked.kind == "greetask" and "is over" in asked.text
+    assert asked.kind == "greetask" and "is over" in asked.text and "in 3 days" in asked.text
+    assert asked.not_before == datetime(2027, 9, 16, 0, 30, tzinfo=UTC)  # 08:30 local
     assert "李" in asked.text and "王路" not in asked.text
     assert await scan_greetings(deps(uows, after), after + timedelta(days=1)) == 0
     assert (await cards(uows, user))[1].status is CardStatus.PLANNED

@@ -50,6 +50,7 @@ greetings-status = { $status ->
         [sent] ✅ sent
         [skipped] ⏭ skipped
         [missed] ❌ missed
+        [withdrawn] 🚫 withdrawn
        *[planned] ⏳ to do
     }
 greetings-channel = { $channel ->

@@ -39,6 +39,7 @@ greetings-status = { $status ->
         [sent] ✅ 已寄
         [skipped] ⏭ 已跳过
         [missed] ❌ 漏寄
+        [withdrawn] 🚫 已撤回
        *[planned] ⏳ 待寄
     }
 greetings-channel = { $channel ->
