@@ -69,10 +69,20 @@ def _name(card: GreetingCard) -> str:
     return card.prospect_name[:NAME_SHOWN]
 
 
+def where_to(t: Translator, card: GreetingCard) -> str:
+    """Where the card goes: the postal address, or for a message the prospect's current
+    WeChat / phone / email ("WeChat chen_wx_88"); "-" when there is none."""
+    if card.channel is GreetingChannel.MESSAGE:
+        if card.handle is None:
+            return "-"
+        return f"{t.raw(i18n_key('field', card.handle.kind.value))} {card.handle.value}"
+    return card.address or "-"
+
+
 def _line(t: Translator, card: GreetingCard) -> str:
     """One card in the push: who, how addressed, where to, and the suggested text."""
     return t("greetings-reminder-line", name=card.prospect_name,
-             salutation=card.salutation or "-", address=card.address or "-", text=card.text)
+             salutation=card.salutation or "-", address=where_to(t, card), text=card.text)
 
 
 def _card_buttons(t: Translator, card: GreetingCard) -> tuple[Button, ...]:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sales.greetings.model import VARIANTS, GreetingPolicy, Occasion, OccasionKind, ReminderGroup
+from sales.greetings.model import (
+    VARIANTS,
+    GreetingPolicy,
+    Handle,
+    HandleKind,
+    Occasion,
+    OccasionKind,
+    ReminderGroup,
+)
 from sales.greetings.occasions import SOMBRE
 from sales.kernel.clock import due_at, local_today, to_utc
 from sales.people.model import LANGUAGES, Team
@@ -30,6 +38,15 @@ def reachable(card: ProspectDraft) -> bool:
     if card.greeting_channel is GreetingChannel.POSTAL:
         return bool(card.address)
     return bool(card.phone or card.wechat or card.email)
+
+
+def handle_of(wechat: str | None, phone: str | None, email: str | None) -> Handle | None:
+    """Where to send a message greeting: WeChat first, then the phone, then email."""
+    for kind, value in ((HandleKind.WECHAT, wechat), (HandleKind.PHONE, phone),
+                        (HandleKind.EMAIL, email)):
+        if value:
+            return Handle(kind, value)
+    return None
 
 
 def gets_cards(prospect: Prospect) -> bool:

@@ -291,11 +291,22 @@ async def edit_text(uow: GreetingsUow, actor: User, card_id: int, text: str, now
     return replace(found, text=cleaned)
 
 
+def _month(today: date) -> tuple[date, date]:
+    """The first and last day of today's month."""
+    first = today.replace(day=1)
+    return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+async def month_cards(uow: GreetingsUow, actor: User, today: date) -> list[GreetingCard]:
+    """The actor's own cards whose occasion falls in today's month (any status), by day then
+    prospect name: one query, whatever the team's calendar says today."""
+    cards = await uow.greetings.of_owner(actor.id, *_month(today))
+    return sorted(cards, key=lambda c: (c.occasion_day, c.occasion_key, c.prospect_name, c.id))
+
+
 async def month_progress(uow: GreetingsUow, actor: User, today: date) -> MonthProgress:
     """The actor's cards of this month by status, and the next occasion to come."""
-    first = today.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    cards = await uow.greetings.of_owner(actor.id, first, last)
+    cards = await uow.greetings.of_owner(actor.id, *_month(today))
     count = {s: sum(1 for c in cards if c.status is s) for s in CardStatus}
     team = await _team(uow, actor)
     language = actor.language or team.language

@@ -99,6 +99,7 @@ async def test_one_consolidated_reminder_with_every_button(uows: UowFactory,
     assert await scan_greetings(deps(uows, MESSAGE_DUE), MESSAGE_DUE) == 1
     message = (await outbox(engine))[1]
     assert "send as a message" in message.text
+    assert "WeChat chen_wx_88" in message.text  # where to send: the prospect's handle
     copy = (message.buttons or [])[1][0]
     assert copy["text"] == "📋 Copy text" and copy["copy_text"].startswith("Dear 陈总,")
     assert copy["copy_text"].endswith("— Rep42") and len(copy["copy_text"]) <= 256

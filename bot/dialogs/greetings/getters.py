@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from aiogram_dialog import DialogManager
@@ -11,6 +10,7 @@ from aiogram_dialog import DialogManager
 from bot.dialogs.common import ctx, today_of
 from bot.dialogs.greetings.states import CARD_ID, OCCASION, YEAR
 from bot.i18n import Translator
+from bot.jobs.greetings import where_to
 from bot.render import listing
 from sales.greetings import use_cases as greetings
 from sales.greetings.model import CardStatus, GreetingCard
@@ -32,7 +32,7 @@ async def main(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     today = await today_of(dialog_manager)
     progress = await greetings.month_progress(c.uow, c.me(), today)
     nxt = progress.next_occasion
-    cards = await _month_cards(dialog_manager, today)
+    cards = await greetings.month_cards(c.uow, c.me(), today)
     return {
         "month": f"{progress.year}-{progress.month:02d}", "planned": progress.planned,
         "sent": progress.sent, "skipped": progress.skipped, "missed": progress.missed,
@@ -40,16 +40,6 @@ async def main(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "occasions": _occasions(c.t, cards), "no_cards": not cards,
         "is_lead": c.me().role is not Role.REP,
     }
-
-
-async def _month_cards(manager: DialogManager, today: date) -> list[GreetingCard]:
-    """The rep's own cards of this month: the month's occasions, and birthdays."""
-    c = ctx(manager)
-    month = await greetings.occasions_for(c.uow, c.me(), today.year, c.t.locale)
-    keys = dict.fromkeys([o.key for o in month if o.day.month == today.month] + ["birthday"])
-    found = [card for key in keys for card in await greetings.cards_of(
-        c.uow, c.me(), key, today.year)]
-    return [x for x in found if x.occasion_day.month == today.month]
 
 
 def _occasions(t: Translator, cards: Iterable[GreetingCard]) -> list[tuple[str, str]]:
@@ -69,7 +59,7 @@ async def occasion(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     data = dialog_manager.dialog_data
     cards = await greetings.cards_of(c.uow, c.me(), str(data[OCCASION]), int(data[YEAR]))
     lines = [c.t("greetings-card-line", status=_status(c.t, x), name=x.prospect_name,
-                 address=x.address or "-") for x in cards]
+                 address=where_to(c.t, x)) for x in cards]
     first = cards[0] if cards else None
     return {
         "occasion": first.occasion_name if first else "-",
@@ -93,7 +83,7 @@ async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     return {
         "found": True, "name": x.prospect_name, "salutation": x.salutation or "-",
         "channel_text": c.t.raw("greetings-channel", channel=x.channel.value),
-        "address": x.address or "-", "status_text": _status(c.t, x),
+        "address": where_to(c.t, x), "status_text": _status(c.t, x),
         "reason": f" ({x.skip_reason})" if x.skip_reason else "", "text": x.text,
         "planned": x.status is CardStatus.PLANNED,
         "copyable": x.status is CardStatus.PLANNED and 0 < len(x.text) <= COPY_TEXT_MAX,
