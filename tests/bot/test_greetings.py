@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 from sqlalchemy import select
 
@@ -147,3 +148,61 @@ async def test_the_months_cards_are_marked_in_three_taps_from_the_menu(h: Harnes
         taps += 1
     assert taps == 3 and "2 cards marked sent." in h.text()
     assert {x.status for x in await _cards(h, rep)} == {CardStatus.SENT}
+
+
+async def _open_card(c: BotClient, h: Harness, name: str) -> None:
+    await c.send(name)
+    await c.click(h.window(), button(name))
+
+
+async def test_prospect_card_greeting_history_fields_and_opt_out(h: Harness) -> None:
+    team, rep, _msg = await _setup(h)
+    first, second = await _cards(h, rep)
+    await h.run(lambda uow: greetings.mark_sent(uow, rep, first.id, DUE))
+    c = h.client(1)
+    await _open_card(c, h, "王伟")
+    await c.click(h.window(), button("Greetings"))  # one tap from the card
+    text = h.text()
+    assert "<b>Greetings to 王伟</b>" in text and "2027-09-15 中秋节: ✅ sent" in text
+    assert "<i>王总：" in text
+    labels = buttons(h.window())
+    assert "✏️ Salutation: 王总" in labels and "✏️ Greeting language: -" in labels
+    assert "✏️ Greeting channel: 📮 postal card" in labels and "🚫 No greetings: no" in labels
+    await c.click(h.window(), button("Salutation"))
+    assert "How do you address them" in h.text()
+    await c.send("王董")
+    await c.click(h.window(), button("Greetings"))
+    assert "✏️ Salutation: 王董" in buttons(h.window())
+    await c.click(h.window(), button("Greeting language"))
+    await c.send("klingon")
+    assert "is not a greeting language" in h.text()  # re-prompted on the same step
+    await c.send("en")
+    await c.click(h.window(), button("Greetings"))
+    await c.click(h.window(), button("Greeting channel"))
+    await c.send("pigeon")
+    assert "is not a greeting channel" in h.text()
+    await c.send("message")  # no phone, WeChat or email yet
+    assert "need a phone, WeChat or email" in h.text()
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Greetings"))
+    await c.click(h.window(), button("No greetings"))
+    assert "🚫 No greetings: yes" in buttons(h.window())
+    p = await h.run(lambda uow: uow.prospects.get(first.prospect_id))
+    assert p is not None and p.card.salutation == "王董" and p.card.greeting_language == "en"
+    assert p.card.greetings_opt_out and p.card.greeting_channel.value == "postal"
+    # the other prospect opts out too: its planned card is withdrawn at the next scan
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Back"))  # the card closed: typing searches again
+    await _open_card(c, h, "李娜")
+    await c.click(h.window(), button("Greetings"))
+    await c.click(h.window(), button("No greetings"))
+    deps = JobDeps(h.uows, None, h.clock, Locales(), TEAM_TZ)  # type: ignore[arg-type]
+    await scan_greetings(deps, DUE)
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Greetings"))
+    assert "中秋节: 🚫 withdrawn" in h.text() and second.prospect_id != first.prospect_id
+    # a teammate finds neither card
+    other = h.client(2)
+    await h.member(2, team)
+    await other.send("李娜")
+    assert "“李娜”: 0 found" in h.text() and h.window().chat.id == 2

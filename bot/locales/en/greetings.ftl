@@ -125,8 +125,9 @@ greetings-none = none
 prospect-greetings = ✉️ Greetings
 prospect-greetings-text = ✉️ <b>Greetings to { $name }</b>
     { $greetings_html }
-prospect-greeting-line = { $day } { $occasion }: { $status }{ $reason }
+prospect-greeting-line = { $day } { $occasion }: { $status } { $reason_html }
     <i>{ $text }</i>
+prospect-greetings-more = … and { $n } older.
 prospect-greeting-reason = ({ $reason })
 prospect-greetings-opt-out = 🚫 No greetings: { $value ->
         [yes] yes

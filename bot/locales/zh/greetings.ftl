@@ -110,8 +110,9 @@ greetings-none = 无
 prospect-greetings = ✉️ 问候记录
 prospect-greetings-text = ✉️ <b>给 { $name } 的问候</b>
     { $greetings_html }
-prospect-greeting-line = { $day } { $occasion }：{ $status }{ $reason }
+prospect-greeting-line = { $day } { $occasion }：{ $status } { $reason_html }
     <i>{ $text }</i>
+prospect-greetings-more = ……另有 { $n } 条更早的记录。
 prospect-greeting-reason = （{ $reason }）
 prospect-greetings-opt-out = 🚫 不寄问候：{ $value ->
         [yes] 是
