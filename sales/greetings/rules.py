@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from sales.greetings.model import (
@@ -20,6 +21,8 @@ from sales.people.rules import timezone_of
 from sales.prospects.model import GreetingChannel, Prospect, ProspectDraft, Stage
 
 LEAD_DAYS_MAX = 60
+COMPANY_DATE_RE = re.compile(
+    r"^(?P<name>.*\D)\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?$")
 # The month's card when the team picked none: the first of these the month has, else the
 # first occasion of the month by kind (company, festival, public, Western, term, season).
 DEFAULT_RANK = (
@@ -140,3 +143,17 @@ def valid_policy(policy: GreetingPolicy, western_keys: tuple[str, ...]) -> str |
     if any(not 1 <= m <= 12 or not k for m, k in policy.month_picks.items()):
         return "greetings-bad-pick"
     return None
+
+
+def parse_company_date(text: str) -> tuple[str, int, int] | None:
+    """'Store opening 05-18' or '开业纪念日 5月18日' -> (name, month, day); None if not so."""
+    match = COMPANY_DATE_RE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    return match["name"].strip(), int(match["month"]), int(match["day"])
+
+
+def parse_lead_days(text: str) -> int | None:
+    """A typed number of lead days ('7', '７'); None if it is not a whole number."""
+    cleaned = text.strip()
+    return int(cleaned) if cleaned.isdecimal() and len(cleaned) <= 3 else None

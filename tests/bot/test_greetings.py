@@ -10,18 +10,21 @@ from aiogram.methods import AnswerCallbackQuery, SendDocument
 from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+from aiogram_dialog.utils import CB_SEP
 from sqlalchemy import select
 
+from bot.dialogs.greetings.states import W
 from bot.i18n import Locales
 from bot.jobs.greetings import scan_greetings
 from bot.jobs.scheduler import JobDeps
 from bot.jobs.sender import keyboard
 from sales.greetings import use_cases as greetings
-from sales.greetings.model import CardStatus, GreetingCard
+from sales.greetings.model import CardStatus, GreetingCard, Segment, SegmentKind
+from sales.kernel.errors import Refused
 from sales.outbox.rules import buttons_from_json
-from sales.people.model import Team, User
+from sales.people.model import Role, Team, User
 from sales.prospects import use_cases as prospecting
-from sales.prospects.model import Kind, Method, ProspectDraft
+from sales.prospects.model import Kind, Method, ProspectDraft, Stage
 from storage.db import session_factory
 from storage.outbox.tables import OutboxRow
 from tests.bot.conftest import TEAM_TZ, Harness, button, buttons
@@ -206,3 +209,139 @@ async def test_prospect_card_greeting_history_fields_and_opt_out(h: Harness) -> 
     await h.member(2, team)
     await other.send("李娜")
     assert "“李娜”: 0 found" in h.text() and h.window().chat.id == 2
+
+
+def _forged(h: Harness, widget_id: str) -> Message:
+    """The window on screen with its last button rewritten to press `widget_id`."""
+    window = h.window()
+    assert window.reply_markup is not None
+    last = window.reply_markup.inline_keyboard[-1][-1]
+    intent, _, _ = str(last.callback_data).partition(CB_SEP)
+    last.callback_data = f"{intent}{CB_SEP}{widget_id}"
+    return window
+
+
+async def _lead_team(h: Harness) -> tuple[Team, User, User]:
+    """Manager 5 and rep 1 of one team, the rep with a mix of prospects tagged VIP."""
+    h.clock.now = DUE
+    team = await h.team()
+    boss = await h.member(5, team, Role.MANAGER)
+    rep = await h.member(1, team)
+    drafts = [
+        ProspectDraft(Kind.INDIVIDUAL, "甲", Method.EXHIBITION, tags=("VIP",), address="路1号"),
+        ProspectDraft(Kind.INDIVIDUAL, "乙", Method.EXHIBITION, tags=("vip",), address="路2号",
+                      stage=Stage.APPOINTMENT),
+        ProspectDraft(Kind.INDIVIDUAL, "丙", Method.EXHIBITION, tags=("VIP",)),  # no address
+        ProspectDraft(Kind.INDIVIDUAL, "丁", Method.EXHIBITION, tags=("VIP",), address="路4号",
+                      do_not_contact=True),
+        ProspectDraft(Kind.INDIVIDUAL, "戊", Method.COLD_CANVASS, address="路5号"),
+    ]
+    for d in drafts:
+        await h.run(lambda uow, d=d: prospecting.create(uow, rep, d, DUE, TEAM_TZ))
+    return team, boss, rep
+
+
+async def _enrolled(h: Harness, rep: User) -> set[str]:
+    return {p.card.name for p in await h.run(lambda uow: uow.prospects.of_team(
+        rep.team_id or 0)) if p.card.direct_mail}
+
+
+async def test_manager_enrols_a_segment_counted_before_confirming(h: Harness) -> None:
+    _, _, rep = await _lead_team(h)
+    c = h.client(5)
+    await c.send("/start")
+    taps = 0
+    for label in ("Monthly cards", "Enrol a segment", "Tag"):
+        await c.click(h.window(), button(label))
+        taps += 1
+    assert "Type the tag" in h.text()
+    await c.send("   ")
+    assert "does not name a segment" in h.text()  # re-prompted on the same step
+    await c.send("VIP")
+    assert "Segment <b>🏷 Tag VIP</b>: 4 matching" in h.text()
+    assert "To enrol now: <b>2</b>" in h.text() and "no address or handle: 1" in h.text()
+    assert "opted out or lost: 1" in h.text() and await _enrolled(h, rep) == set()
+    await c.click(h.window(), button("Enrol 2"))
+    taps += 1
+    assert taps == 4 and "2 prospects enrolled in direct mail." in h.text()
+    assert await _enrolled(h, rep) == {"甲", "乙"}
+    # by stage, picked from buttons; every step has a way back
+    await c.click(h.window(), button("Enrol a segment"))
+    await c.click(h.window(), button("Stage"))
+    await c.click(h.window(), button("Appointment"))
+    assert "1 matching" in h.text() and "Already enrolled: 1" in h.text()
+    assert "✅ Enrol 0" in buttons(h.window())
+    for _ in range(3):
+        await c.click(h.window(), button("Back"))
+    assert "Monthly cards" in h.text() and "Team settings" in " ".join(buttons(h.window()))
+
+
+async def test_a_rep_reaches_no_manager_screen(h: Harness) -> None:
+    _, _, rep = await _lead_team(h)
+    c = h.client(1)
+    await c.send("/start")
+    await c.click(h.window(), button("Monthly cards"))
+    labels = " ".join(buttons(h.window()))
+    assert "Enrol" not in labels and "Team settings" not in labels
+    for widget in (W.ENROL, W.SETTINGS):
+        await c.click(_forged(h, widget), InlineButtonDataLocator(f".*{widget}$"))
+        assert "Only a manager of the team can do this." in h.text()
+        assert "Monthly cards" in h.text()  # still on the rep's own screen
+    async with h.uows() as uow:
+        for call in (greetings.team_settings(uow, rep),
+                     greetings.segment_count(uow, rep, Segment(SegmentKind.TAG, "VIP"))):
+            try:
+                await call
+                raise AssertionError("a rep got through")
+            except Refused as exc:
+                assert exc.code == "greetings-not-allowed"
+
+
+async def test_manager_team_settings(h: Harness) -> None:
+    team, _, _ = await _lead_team(h)
+    c = h.client(5)
+    await c.send("/start")
+    await c.click(h.window(), button("Monthly cards"))
+    await c.click(h.window(), button("Team settings"))
+    assert "reminder 7 days ahead" in h.text() and "Western occasions: none" in h.text()
+    await c.click(h.window(), button("Postal lead"))
+    await c.send("soon")
+    assert "between 0 and 60" in h.text()
+    await c.send("99")
+    assert "between 0 and 60" in h.text()
+    await c.send("10")
+    assert "Postal cards: reminder 10 days ahead" in h.text()
+    await c.click(h.window(), button("Message lead"))
+    await c.send("2")
+    assert "Messages: reminder 2 days ahead" in h.text()
+    await c.click(h.window(), button("Christmas"))
+    assert "Western occasions: Christmas" in h.text() and "✅ Christmas" in buttons(h.window())
+    await c.click(h.window(), button("Card of the month"))
+    await c.click(h.window(), button("9: "))
+    assert "The card for month 9" in h.text()
+    assert buttons(h.window()) == ["Automatic (default)", "Mid-Autumn Festival 09-15", "◀ Back"]
+    await c.click(h.window(), button("Mid-Autumn"))
+    assert "Card of the month: 9: Mid-Autumn Festival" in h.text()
+    await c.click(h.window(), button("Card of the month"))
+    await c.click(h.window(), button("9: "))
+    await c.click(h.window(), button("Automatic"))
+    assert "Card of the month: none" in h.text()
+    await c.click(h.window(), button("Company date"))
+    await c.send("Store opening 13-40")
+    assert "not a valid company date" in h.text()
+    await c.send("just a name")
+    assert "not a valid company date" in h.text()
+    await c.send("Store opening 05-18")
+    assert "✖ Store opening 05-18" in buttons(h.window())
+    await c.click(h.window(), button("Back"))
+    assert "Company dates: Store opening 05-18" in h.text()
+    await c.click(h.window(), button("Company date"))
+    await c.click(h.window(), button("✖ Store opening"))
+    assert not any("Store opening" in b for b in buttons(h.window()))
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Back"))
+    assert "Monthly cards" in h.text()
+    policy = await h.run(lambda uow: uow.greetings.policy(team.id))
+    assert policy is not None and policy.postal_lead_days == 10
+    assert policy.message_lead_days == 2 and policy.western == {"western:christmas"}
+    assert policy.month_picks == {}

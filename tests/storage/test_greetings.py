@@ -327,3 +327,37 @@ async def test_month_cards_are_the_reps_own_of_the_month_by_day(uow_factory: Uow
     assert [c.owner_id for c in await run(f, greetings.month_cards, mate, date(2027, 2, 1))
             ] == [mate.id]
     assert await run(f, greetings.month_cards, rep, date(2027, 3, 1)) == []
+
+
+async def test_settings_use_cases_are_for_managers_and_check_their_input(
+        uow_factory: UowFactory) -> None:
+    f = uow_factory
+    rep, _, boss = await people(f)
+    for call in ((greetings.team_settings, rep), (greetings.set_lead_days, rep,
+                 GreetingChannel.POSTAL, "3", NOW), (greetings.toggle_western, rep,
+                 "western:christmas", NOW), (greetings.pick_month, rep, 9, None, 2027, NOW),
+                 (greetings.add_company_date_text, rep, "Opening 05-18", NOW),
+                 (greetings.month_choices, rep, 2027, 9, "en")):
+        assert await refused(f, *call) == "greetings-not-allowed"
+    assert await refused(f, greetings.set_lead_days, boss, GreetingChannel.MESSAGE, "61",
+                         NOW) == "greetings-bad-lead"
+    assert await refused(f, greetings.toggle_western, boss, "western:halloween",
+                         NOW) == "greetings-bad-western"
+    assert await refused(f, greetings.pick_month, boss, 9, "public:national_day", 2027,
+                         NOW) == "greetings-bad-pick"  # October's, not September's
+    assert await refused(f, greetings.month_choices, boss, 2027, 13, "en") == "greetings-bad-pick"
+    assert await refused(f, greetings.add_company_date_text, boss, "Opening 02-30",
+                         NOW) == "greetings-bad-company-date"
+    await run(f, greetings.set_lead_days, boss, GreetingChannel.MESSAGE, "3", NOW)
+    await run(f, greetings.toggle_western, boss, "western:valentine", NOW)
+    await run(f, greetings.pick_month, boss, 10, "public:national_day", 2027, NOW)
+    added = await run(f, greetings.add_company_date_text, boss, "开业 5月18日", NOW)
+    policy, dates = await run(f, greetings.team_settings, boss)
+    assert (policy.message_lead_days, policy.western, policy.month_picks) == (
+        3, frozenset({"western:valentine"}), {10: "public:national_day"})
+    assert [(d.name, d.month, d.day) for d in dates] == [("开业", 5, 18)]
+    await run(f, greetings.toggle_western, boss, "western:valentine", NOW)
+    await run(f, greetings.pick_month, boss, 10, None, 2027, NOW)
+    await run(f, greetings.remove_company_date, boss, added.id, NOW)
+    assert await run(f, greetings.team_settings, boss) == (GreetingPolicy(
+        policy.team_id, frozenset(), 7, 3, {}), [])

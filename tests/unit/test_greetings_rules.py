@@ -297,3 +297,23 @@ def test_push_at_a_morning_time_in_the_dst_gap_moves_forward() -> None:
     moment = rules.push_at(date(2027, 3, 28), utc(2027, 3, 27, 23), "Europe/Berlin",
                            time(2, 30), EVENING)
     assert moment == utc(2027, 3, 28, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Store opening 05-18", ("Store opening", 5, 18)),
+    ("  开业纪念日 5月18日 ", ("开业纪念日", 5, 18)),
+    ("Anniversary 12/01", ("Anniversary", 12, 1)),
+    ("Anniversary", None),
+    ("05-18", None),
+    ("Opening 5-", None),
+])
+def test_parse_company_date(text: str, expected: tuple[str, int, int] | None) -> None:
+    assert rules.parse_company_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7", 7), (" 0 ", 0), ("60", 60), ("-1", None), ("seven", None), ("1.5", None), ("", None),
+    ("12345", None),
+])
+def test_parse_lead_days(text: str, expected: int | None) -> None:
+    assert rules.parse_lead_days(text) == expected

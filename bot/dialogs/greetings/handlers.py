@@ -11,14 +11,24 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.dialogs.common import clear_notice, ctx
-from bot.dialogs.greetings.states import CARD_ID, OCCASION, YEAR, GreetingsSG, W
+from bot.dialogs.common import clear_notice, ctx, today_of
+from bot.dialogs.greetings.states import (
+    CARD_ID,
+    LEAD,
+    MONTH,
+    OCCASION,
+    SEG_KIND,
+    SEG_VALUE,
+    YEAR,
+    GreetingsSG,
+    W,
+)
 from bot.files.labels import LabelFontError, find_cjk_font, label_sheet
 from bot.files.sheets import Column, Sheet, csv_bytes, xlsx_bytes
 from bot.i18n import Translator
 from bot.refusals import item_id, refusals, set_notice
 from sales.greetings import use_cases as greetings
-from sales.greetings.model import Label
+from sales.greetings.model import GreetingChannel, Label, Segment, SegmentKind
 from sales.kernel.errors import Refused
 
 log = logging.getLogger(__name__)
@@ -146,3 +156,127 @@ async def _pdf(labels: list[Label], title: str, now: datetime) -> bytes:
         if exc.missing:
             raise Refused("greetings-labels-glyphs", chars=exc.missing) from exc
         raise Refused("greetings-labels-no-font") from exc
+
+
+@refusals
+async def on_enrol(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Managers only: the use case refuses anyone else before the first step."""
+    c = ctx(manager)
+    await greetings.team_settings(c.uow, c.me())
+    await manager.switch_to(GreetingsSG.enrol_kind)
+
+
+@refusals
+async def on_settings(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    c = ctx(manager)
+    await greetings.team_settings(c.uow, c.me())
+    await manager.switch_to(GreetingsSG.settings)
+
+
+@refusals
+async def on_seg_kind(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    if item not in {k.value for k in SegmentKind}:
+        raise Refused("greetings-bad-segment", value=item)
+    manager.dialog_data[SEG_KIND] = item
+    await manager.switch_to(GreetingsSG.enrol_value)
+
+
+async def _count(manager: DialogManager, value: str) -> None:
+    """Count first (a bad value or a rep is refused here), then ask to confirm."""
+    c = ctx(manager)
+    segment = Segment(SegmentKind(manager.dialog_data[SEG_KIND]), value.strip())
+    await greetings.segment_count(c.uow, c.me(), segment)
+    manager.dialog_data[SEG_VALUE] = segment.value
+    clear_notice(manager)
+    await manager.switch_to(GreetingsSG.enrol_confirm)
+
+
+@refusals
+async def on_seg_value(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    await _count(manager, item)
+
+
+@refusals
+async def on_seg_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    await _count(manager, message.text or "")
+
+
+@refusals
+async def on_confirm(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    c = ctx(manager)
+    data = manager.dialog_data
+    segment = Segment(SegmentKind(data[SEG_KIND]), str(data[SEG_VALUE]))
+    count = await greetings.enrol_segment(c.uow, c.me(), segment, c.now())
+    set_notice(manager, "greetings-enrolled", count=count)
+    await manager.switch_to(GreetingsSG.main)
+
+
+async def on_lead(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Which lead time is typed next (the use case checks the manager on saving)."""
+    manager.dialog_data[LEAD] = (GreetingChannel.POSTAL.value if button.widget_id == W.LEAD_POSTAL
+                                 else GreetingChannel.MESSAGE.value)
+    await manager.switch_to(GreetingsSG.lead)
+
+
+async def _saved(manager: DialogManager, state: Any = None) -> None:
+    set_notice(manager, "greetings-saved")
+    if state is not None:
+        await manager.switch_to(state)
+
+
+@refusals
+async def on_lead_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    c = ctx(manager)
+    channel = GreetingChannel(manager.dialog_data.get(LEAD, GreetingChannel.POSTAL.value))
+    await greetings.set_lead_days(c.uow, c.me(), channel, message.text or "", c.now())
+    await _saved(manager, GreetingsSG.settings)
+
+
+@refusals
+async def on_western(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    c = ctx(manager)
+    await greetings.toggle_western(c.uow, c.me(), item, c.now())
+    await _saved(manager)
+
+
+@refusals
+async def on_month(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    month = item_id(item, "greetings-bad-pick")
+    if not 1 <= month <= 12:
+        raise Refused("greetings-bad-pick", month=month)
+    manager.dialog_data[MONTH] = month
+    await manager.switch_to(GreetingsSG.month_pick)
+
+
+async def _pick(manager: DialogManager, key: str | None) -> None:
+    c = ctx(manager)
+    year = (await today_of(manager)).year
+    await greetings.pick_month(c.uow, c.me(), int(manager.dialog_data[MONTH]), key, year,
+                               c.now())
+    await _saved(manager, GreetingsSG.settings)
+
+
+@refusals
+async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    await _pick(manager, item)
+
+
+@refusals
+async def on_default_pick(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _pick(manager, None)
+
+
+@refusals
+async def on_company_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    c = ctx(manager)
+    await greetings.add_company_date_text(c.uow, c.me(), message.text or "", c.now())
+    await _saved(manager)
+
+
+@refusals
+async def on_remove_date(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
+                         ) -> None:
+    c = ctx(manager)
+    await greetings.remove_company_date(c.uow, c.me(), item_id(item, "greetings-bad-company-date"),
+                                        c.now())
+    await _saved(manager)

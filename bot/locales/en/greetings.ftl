@@ -119,6 +119,12 @@ greetings-month-pick-prompt = The card for month { $month }:
 greetings-default = Automatic (default)
 greetings-company-add = ➕ Company date
 greetings-company-prompt = Send the name and the date (MM-DD), e.g. “Store opening 05-18”. Tap a date below to remove it.
+greetings-western-item = { $on ->
+        [yes] ✅
+       *[no] ▫️
+    } { $name }
+greetings-month-item = { $month }: { $name }
+greetings-date-item = ✖ { $name } { $day }
 greetings-saved = ✅ Saved.
 greetings-none = none
 

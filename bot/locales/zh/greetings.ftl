@@ -104,6 +104,12 @@ greetings-month-pick-prompt = { $month } 月的贺卡：
 greetings-default = 自动（默认）
 greetings-company-add = ➕ 公司纪念日
 greetings-company-prompt = 发送名称和日期（月-日），例如“门店开业 05-18”。点下方的日期可删除。
+greetings-western-item = { $on ->
+        [yes] ✅
+       *[no] ▫️
+    } { $name }
+greetings-month-item = { $month }月：{ $name }
+greetings-date-item = ✖ { $name } { $day }
 greetings-saved = ✅ 已保存。
 greetings-none = 无
 
