@@ -31,7 +31,7 @@ from aiogram.types import (
     Message,
 )
 
-from tests.e2e.fakeapi import FakeTelegram, Limits
+from bot.demo.fakeapi import FakeTelegram, Limits
 
 pytestmark = pytest.mark.e2e
 

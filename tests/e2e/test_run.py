@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
+from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 
 pytestmark = pytest.mark.e2e
 XUNKE = str(Path(sys.executable).with_name("xunke"))

@@ -23,7 +23,7 @@ from sales.people.model import NewUser, Role
 from sales.uow import UowFactory
 from storage.db import session_factory
 from storage.uow import uow_factory
-from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
+from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 from tests.fakes import FixedClock
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
