@@ -30,6 +30,8 @@ from typing import Any, Self, TypeVar
 
 from aiohttp import web
 
+from bot.demo.spec import Spec, bundled_spec
+
 JSON = dict[str, Any]
 T = TypeVar("T")
 
@@ -219,8 +221,11 @@ class FakeTelegram:
         first_name: str = "Xunke Test",
         host: str = "127.0.0.1",
         port: int = 0,
+        spec: Spec | None = None,
+        check_spec: bool = True,
     ) -> None:
         self.token, self.host, self.port = token, host, port
+        self.spec = (spec or bundled_spec()) if check_spec else None
         self.bot_user: JSON = {
             "id": int(token.split(":", 1)[0]),
             "is_bot": True,
@@ -232,6 +237,7 @@ class FakeTelegram:
         }
         self.calls: list[Call] = []
         self.errors: list[BaseException] = []
+        self.refused: list[Call] = []  # calls the Bot API spec does not allow
         self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.messages: dict[tuple[int, int], JSON] = {}
         self.files: dict[str, JSON] = {}
@@ -523,7 +529,12 @@ class FakeTelegram:
         return response
 
     async def _respond(self, call: Call) -> web.Response:
-        """Apply a scripted fault or delay, then run the method."""
+        """Refuse what the spec does not allow, apply a scripted fault or delay, run the method."""
+        refusal = self._spec_refusal(call)
+        if refusal is not None:
+            self.refused.append(call)
+            call.status, call.description = refusal.status, refusal.description
+            return _reply(refusal.payload(), refusal.status)
         script = self._next_script(call.method)
         if script is not None and script.delay:
             with contextlib.suppress(TimeoutError):
@@ -541,6 +552,15 @@ class FakeTelegram:
             return _reply(ApiError(500, call.description).payload(), 500)
         call.status = 200
         return _reply({"ok": True, "result": call.result}, 200)
+
+    def _spec_refusal(self, call: Call) -> ApiError | None:
+        """A 404 for a method the Bot API lacks, a 400 for parameters it does not allow."""
+        if self.spec is None:
+            return None
+        if self.spec.method_name(call.method) is None:
+            return ApiError(404, "Not Found")
+        problem = self.spec.problem(call.method, call.params, call.files)
+        return _bad(f"{problem} ({self.spec.version} spec)") if problem else None
 
     async def _execute(self, call: Call) -> Any:
         """Dispatch to the method implementation after chat-level checks."""

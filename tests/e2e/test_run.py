@@ -73,6 +73,7 @@ async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -
             await proc.wait()
         log.close()
     logged = (tmp_path / "bot.log").read_text()
+    assert fake.refused == [], fake.describe()  # every call the bot made is allowed by the spec
     assert "xunke stopped" in logged
     assert DEFAULT_TOKEN.split(":")[1] not in logged  # the token never reaches the log
 
