@@ -238,6 +238,8 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.errors: list[BaseException] = []
         self.refused: list[Call] = []  # calls the Bot API spec does not allow
+        self.answers: list[JSON] = []  # answered callback queries: user_id, text, show_alert
+        self.version = 0  # grows on every state change (the demo page waits for it)
         self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.messages: dict[tuple[int, int], JSON] = {}
         self.files: dict[str, JSON] = {}
@@ -255,6 +257,7 @@ class FakeTelegram:
         self._update_ids = itertools.count(100001)
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
         self._open_queries: set[str] = set()
+        self._query_users: dict[str, int] = {}
         self._last_message_id: dict[int, int] = defaultdict(int)
         self._scripts: dict[str, deque[_Script]] = defaultdict(deque)
         self._send_times: dict[object, deque[float]] = defaultdict(deque)
@@ -268,11 +271,16 @@ class FakeTelegram:
 
     # ----------------------------------------------------------------- lifecycle
 
-    async def start(self) -> None:
-        """Listen on ``host``:``port`` (0 picks a free port; ``port`` then holds it)."""
+    def application(self) -> web.Application:
+        """The aiohttp app serving the Bot API routes (the demo adds its page to it)."""
         app = web.Application(client_max_size=64 * 2**20)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
+        return app
+
+    async def start(self, app: web.Application | None = None) -> None:
+        """Listen on ``host``:``port`` (0 picks a free port; ``port`` then holds it)."""
+        app = app or self.application()
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
@@ -360,6 +368,19 @@ class FakeTelegram:
         info = self._save_file(Upload(file_name, content, kind), "documents")
         extra = _clean({"document": _document(info), "caption": caption})
         return self.push_message(user_id, extra=extra, **options)
+
+    def push_photo(self, user_id: int, content: bytes, file_name: str, *,
+                   caption: str | None = None, **options: Any) -> JSON:
+        """Enqueue a message carrying a photo (options as for ``push_message``); return it."""
+        info = self._save_file(Upload(file_name, content, "image/png"), "photos")
+        extra = _clean({"photo": _photo(info, content), "caption": caption})
+        return self.push_message(user_id, extra=extra, **options)
+
+    def push_location(self, user_id: int, latitude: float, longitude: float,
+                      **options: Any) -> JSON:
+        """Enqueue a message carrying a location; return it."""
+        location = {"latitude": latitude, "longitude": longitude}
+        return self.push_message(user_id, extra={"location": location}, **options)
 
     def push_callback(
         self, user_id: int, message: JSON | Call | Any, data: str, *, chat_id: int | None = None
@@ -493,6 +514,11 @@ class FakeTelegram:
         if await self._wait_until(lambda: self._waiting_polls > 0 or None, timeout) is None:
             raise AssertionError(f"no getUpdates long poll within {timeout}s")
 
+    async def wait_changed(self, version: int, timeout: float) -> int:  # noqa: ASYNC109
+        """Wait until the state moved past ``version`` (or time ran out); the current version."""
+        await self._wait_until(lambda: self.version if self.version != version else None, timeout)
+        return self.version
+
     async def _wait_until(self, check: Callable[[], T | None], timeout: float) -> T | None:  # noqa: ASYNC109
         """Re-run ``check`` on every state change until it returns non-None or time runs out."""
         loop = asyncio.get_running_loop()
@@ -507,6 +533,7 @@ class FakeTelegram:
 
     def _changed(self) -> None:
         """Wake everyone waiting for a state change."""
+        self.version += 1
         tick, self._tick = self._tick, asyncio.Event()
         tick.set()
 
@@ -673,6 +700,7 @@ class FakeTelegram:
         """Enqueue a callback_query for ``message``; it stays open until answered."""
         query_id = str(next(self._query_ids))
         self._open_queries.add(query_id)
+        self._query_users[query_id] = user_id
         query = {
             "id": query_id,
             "from": self._user(user_id, private=False),
@@ -945,6 +973,9 @@ class FakeTelegram:
         if query_id not in self._open_queries:
             raise _bad(_QUERY_TOO_OLD)
         self._open_queries.discard(query_id)
+        self.answers.append({"user_id": self._query_users.pop(query_id, None),
+                             "text": req.get("text") or "",
+                             "show_alert": bool(req.get("show_alert"))})
         return True
 
     def _get_chat(self, req: _Request) -> JSON:
