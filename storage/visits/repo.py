@@ -9,15 +9,7 @@ from sqlalchemy import Select, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.model import Prospect
-from sales.visits.model import (
-    Channel,
-    FollowUp,
-    NextStep,
-    Outcome,
-    Visit,
-    VisitDraft,
-    VisitRecord,
-)
+from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft, VisitRecord
 from storage.prospects.tables import ProspectRow
 from storage.visits.tables import FollowUpRow, VisitRow
 
@@ -71,7 +63,7 @@ class VisitRepo:
                  "latitude": r.draft.latitude, "longitude": r.draft.longitude,
                  "created_at": r.created_at} for r in records]
         if rows:
-            await self.s.execute(insert(VisitRow), rows)
+            await self.s.execute(insert(VisitRow.__table__), rows)
         return len(rows)
 
 
