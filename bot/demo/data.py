@@ -35,7 +35,8 @@ from sales.visits.model import Channel, NextStep, Outcome, VisitDraft, VisitReco
 UowFactory = Callable[[], AbstractAsyncContextManager[UnitOfWork]]
 PEOPLE_BASE = 7_000_000_000  # Telegram ids of generated people: far from real ones
 BATCH = 5_000
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
+            "许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁")
 GIVEN = "伟芳娜秀敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红文辉鹏飞玲宇浩凯婷雪琳晨"
 LATIN_FIRST = ("Anna", "Ben", "Chloe", "David", "Emma", "Felix", "Grace", "Henry", "Iris", "Jack",
                "Laura", "Marco", "Nina", "Oscar", "Paula", "Ryan", "Sofia", "Tom", "Vera", "Yusuf")

@@ -731,7 +731,7 @@ class FakeTelegram:
         """Keep an uploaded file; return its full record (file_id, path, name, type, size)."""
         number = len(self.files) + 1
         file_id = f"BQAC{number:06d}{secrets.token_hex(8)}"
-        info = {
+        info: JSON = {
             "file_id": file_id,
             "file_unique_id": f"AgAD{number:06d}",
             "file_size": len(upload.content),

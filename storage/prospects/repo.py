@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import Table, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.events import ProspectEvent
@@ -157,6 +157,6 @@ class ProspectRepo:
                  "created_by": r.owner_id, "created_at": r.created_at,
                  "updated_at": r.created_at, "last_contact_on": r.last_contact_on}
                 for r in records]
-        table = ProspectRow.__table__  # Core executemany: the ORM bulk path is far slower
+        table = cast(Table, ProspectRow.__table__)  # Core: the ORM bulk path is far slower
         query = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list((await self.s.execute(query, rows)).scalars())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import Select, and_, insert, or_, select, update
+from sqlalchemy import Select, Table, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.model import Prospect
@@ -63,7 +64,7 @@ class VisitRepo:
                  "latitude": r.draft.latitude, "longitude": r.draft.longitude,
                  "created_at": r.created_at} for r in records]
         if rows:
-            await self.s.execute(insert(VisitRow.__table__), rows)
+            await self.s.execute(insert(cast(Table, VisitRow.__table__)), rows)
         return len(rows)
 
 
