@@ -20,3 +20,4 @@ class W:
     SETTINGS = "settings"
     HELP = "help"
     REFERRALS = "referrals"
+    GREETINGS = "greetings"
