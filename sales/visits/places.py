@@ -30,7 +30,7 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def check_point(latitude: float, longitude: float) -> tuple[float, float]:
     """A location on Earth (a forged or broken one is refused, never stored)."""
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise Refused("checkin-bad-location")
+        raise Refused("visit-bad-location")
     return latitude, longitude
 
 

@@ -168,7 +168,7 @@ async def _checked_in(uow: VisitsUow, actor: User, prospect_id: int, visit_id: i
     visit = await uow.visits.get(visit_id)
     if (visit is None or visit.rep_id != actor.id or visit.draft.prospect_id != prospect_id
             or visit.checked_in_at is None):
-        raise Refused("checkin-not-found")
+        raise Refused("visit-checkin-not-found")
     return visit
 
 
@@ -205,7 +205,7 @@ async def check_out(uow: VisitsUow, actor: User, now: datetime) -> Visit:
     """End the rep's open check-in: its duration is recorded."""
     closed = await _close_open(uow, actor, now)
     if closed is None:
-        raise Refused("checkin-none-open")
+        raise Refused("visit-checkin-none")
     await uow.audit.add(AuditEntry(now, actor.id, "visit.checkout", "visit", closed.id))
     await uow.commit()
     return closed
