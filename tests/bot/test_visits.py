@@ -4,22 +4,23 @@ scope."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from aiogram.types import Chat, Location, Message, PhotoSize
+from aiogram.types import Chat, Location, Message, PhotoSize, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient
 from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
 from aiogram_dialog.utils import CB_SEP
 
 from sales.people import use_cases as teams
-from sales.people.model import NewTeam, Role
+from sales.people.model import NewTeam, Role, User
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import ContactWindow, Kind, Method, ProspectDraft, Stage
 from sales.uow import UnitOfWork
-from sales.visits.model import Channel, Outcome
+from sales.visits import use_cases as visits
+from sales.visits.model import Channel, Outcome, VisitDraft
 from tests.bot.conftest import TEAM_TZ, Actions, Harness, button, buttons
 
 MENU_MAX, CARD_MAX, CHECK_IN_MAX = 5, 3, 2  # issue 13: actions after the menu, card, Done
@@ -468,3 +469,108 @@ async def test_recent_prospects_compare_local_days(h: Harness) -> None:
     await c.click(h.window(), button("Record a visit"))
     picks = [b for b in buttons(h.window()) if b in ("新客", "周杰")]
     assert picks == ["新客", "周杰"]
+
+
+async def _stamped(h: Harness, rep: User, name: str, lat: float, lon: float) -> int:
+    """A prospect of `rep` with a past face-to-face visit stamped at (lat, lon)."""
+    draft = ProspectDraft(Kind.INDIVIDUAL, name, Method.COLD_CANVASS)
+    p = await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
+    visit = VisitDraft(p.id, Channel.VISIT, date(2026, 11, 20), Outcome.MET, latitude=lat,
+                       longitude=lon)
+    await h.run(lambda uow: visits.record(uow, rep, visit, h.clock(), TEAM_TZ))
+    return p.id
+
+
+async def _rep_with_shops(h: Harness) -> tuple[User, int, int]:
+    team = await h.team()
+    rep = await h.member(1, team)
+    near = await _stamped(h, rep, "茶叶店", 31.2305, 121.4740)   # 31 m from the rep
+    far = await _stamped(h, rep, "五金店", 31.2400, 121.4737)    # 1,067 m
+    return rep, near, far
+
+
+async def test_check_in_in_two_actions_then_outcome_and_check_out(h: Harness) -> None:
+    _, near, far = await _rep_with_shops(h)
+    c = h.client(1)
+    await c.send("/menu")
+    s = Actions(h, c)
+    await s.feed(_location(1, 31.2304, 121.4737))
+    labels = buttons(h.window())
+    assert labels[:2] == ["📍 茶叶店 · 31 m", "📍 五金店 · 1,067 m"], labels
+    await s.click("茶叶店")
+    assert s.n == 2 <= CHECK_IN_MAX
+    assert "📍 Checked in at 17:00." in h.text() and "Face to face, today" in h.text()
+    assert not any("✏️" in b for b in buttons(h.window()))  # the stamps are not changeable
+    [checked, _old] = await h.run(lambda uow: uow.visits.of_prospect(near))
+    assert checked.checked_in_at == h.clock() and checked.duration_s is None
+    assert (checked.draft.latitude, checked.draft.longitude) == (31.2304, 121.4737)
+    await s.click("Interested")
+    await s.send("wants samples")
+    await s.click("Save")
+    [done, _old] = await h.run(lambda uow: uow.visits.of_prospect(near))
+    assert done.id == checked.id and done.draft.outcome is Outcome.INTERESTED
+    assert done.draft.notes == "wants samples" and done.checked_in_at == checked.checked_in_at
+    h.clock.advance(minutes=25)
+    await c.send("/menu")
+    assert "🏁 Check out: 茶叶店 (since 17:00)" in buttons(h.window())
+    await c.click(h.window(), button("Check out"))
+    assert "Checked out of <b>茶叶店</b> after 25 minutes" in h.text()
+    assert "Check out" not in " ".join(buttons(h.window()))
+    [closed, _old] = await h.run(lambda uow: uow.visits.of_prospect(near))
+    assert closed.duration_s is not None and 25 * 60 <= closed.duration_s < 26 * 60
+    del far
+
+
+async def test_the_next_check_in_closes_the_open_one(h: Harness) -> None:
+    """A live location outside any flow checks in too; the open check-in gets its length."""
+    _, near, far = await _rep_with_shops(h)
+    c = h.client(1)
+    s = Actions(h, c)
+    await s.feed(_location(1, 31.2304, 121.4737, live=900))
+    await s.click("茶叶店")
+    h.clock.advance(minutes=40)
+    await s.feed(_location(1, 31.2400, 121.4737))
+    assert buttons(h.window())[0].startswith("📍 五金店 · ")
+    await s.click("五金店")
+    first = (await h.run(lambda uow: uow.visits.of_prospect(near)))[0]
+    second = (await h.run(lambda uow: uow.visits.of_prospect(far)))[0]
+    assert first.duration_s is not None and 40 * 60 <= first.duration_s < 41 * 60
+    assert second.checked_in_at is not None and second.duration_s is None
+
+
+async def test_check_in_offers_only_the_reps_own_and_refuses_a_forged_one(h: Harness) -> None:
+    rep, near, _ = await _rep_with_shops(h)
+    team = await h.run(lambda uow: uow.teams.by_name("North"))
+    assert team is not None
+    mate = await h.member(2, team)
+    theirs = await _stamped(h, mate, "Secret", 31.2304, 121.4737)
+    c = h.client(1)
+    await c.send("/menu")
+    await h.dp.feed_update(h.bot, _update(_location(1, 31.2304, 121.4737)))  # type: ignore[union-attr]
+    assert not any("Secret" in b for b in buttons(h.window()))
+    window = h.window()
+    assert window.reply_markup is not None
+    target = window.reply_markup.inline_keyboard[0][0]
+    prefix, _, item = str(target.callback_data).rpartition(":")
+    assert item == str(near)
+    target.callback_data = f"{prefix}:{theirs}"
+    await c.click(window, InlineButtonDataLocator(target.callback_data))
+    assert "not yours to see" in h.text() and "Secret" not in h.text()
+    assert len(await h.run(lambda uow: uow.visits.of_prospect(theirs))) == 1
+    assert (await h.run(lambda uow: uow.visits.open_check_in(rep.id, h.clock()
+                                                               - timedelta(hours=12)))) is None
+
+
+async def test_check_in_with_no_stamped_visit_offers_recent_prospects(h: Harness) -> None:
+    await _setup(h)
+    c = h.client(1)
+    await c.send("/menu")
+    s = Actions(h, c)
+    await s.feed(_location(1, 39.9, 116.4))
+    assert "No visit with a location near here yet" in h.text()
+    await s.click("周杰")
+    assert s.n == 2 and "📍 Checked in at 17:00." in h.text()
+
+
+def _update(message: Message) -> Update:
+    return Update(update_id=8888, message=message)

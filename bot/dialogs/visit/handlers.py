@@ -83,6 +83,15 @@ async def on_start(start_data: Data, manager: DialogManager) -> None:
         await _nearby(manager, float(data[LATITUDE]), float(data[LONGITUDE]))
 
 
+@refusals
+async def on_location(message: Message, _w: Any, manager: DialogManager) -> None:
+    """A location shared before the last screen is a new check-in (this draft is dropped)."""
+    if message.location is None:
+        return
+    manager.dialog_data.clear()
+    await _nearby(manager, message.location.latitude, message.location.longitude)
+
+
 async def _nearby(manager: DialogManager, latitude: float, longitude: float) -> None:
     c = ctx(manager)
     found = await visits.nearby(c.uow, c.me(), latitude, longitude)

@@ -54,18 +54,18 @@ def _start_windows() -> list[Window]:
         _step(S.pick, "visit-pick", Column(Select(
             Format("{item[1]}"), id=W.PICK, item_id_getter=itemgetter(0), items="recent",
             on_click=h.on_pick)), MessageInput(h.on_search, content_types=[ContentType.TEXT]),
-            MessageInput(on_not_text), getter=getters.pick),
+            _check_in(), MessageInput(on_not_text), getter=getters.pick),
         _step(S.nearby, "visit-nearby", Column(Select(
             Format("{item[1]}"), id=W.NEARBY, item_id_getter=itemgetter(0), items="near",
             on_click=h.on_check_in)), I18NFormat("visit-nearby-none", when="no_near"),
             MessageInput(h.on_search, content_types=[ContentType.TEXT]),
-            MessageInput(on_not_text), getter=getters.nearby),
+            _check_in(), MessageInput(on_not_text), getter=getters.nearby),
         _step(S.outcome, "visit-ask-outcome", I18NFormat("visit-checked-in", when="checked_in"),
               _select("outcomes", W.OUTCOME, h.on_outcome),
               Row(SwitchTo(Label("visit-change-channel"), id=W.TO_CHANNEL, state=S.channel),
                   SwitchTo(Label("visit-change-day"), id=W.TO_DAY, state=S.day),
                   when=_not_checked_in),
-              stray_input(), back=S.pick),
+              _check_in(), stray_input(), back=S.pick),
         _step(S.channel, "visit-ask-channel", _select("channels", W.CHANNEL, h.on_channel),
               stray_input(), back=S.outcome),
         _step(S.day, "visit-ask-day", Row(
@@ -131,6 +131,11 @@ def _finish_windows() -> list[Window]:
                Cancel(Label("common-done")), stray_input(), state=S.done,
                getter=getters.done),
     ]
+
+
+def _check_in() -> MessageInput:
+    """A shared location here starts a check-in."""
+    return MessageInput(h.on_location, content_types=[ContentType.LOCATION])
 
 
 def _not_checked_in(data: dict[str, Any], _w: Any, _m: DialogManager) -> bool:
