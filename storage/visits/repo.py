@@ -99,7 +99,8 @@ class VisitRepo:
                  .where(ProspectRow.team_id == team_id))
         if owner_id is not None:
             query = query.where(ProspectRow.owner_id == owner_id)
-        return [Stamp(*row) for row in await self.s.execute(query)]
+        return [Stamp(pid, name, float(lat or 0), float(lon or 0), day)
+                for pid, name, lat, lon, day in await self.s.execute(query)]
 
     async def open_check_in(self, rep_id: int, since: datetime) -> Visit | None:
         row = await self.s.scalar(
