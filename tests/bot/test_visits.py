@@ -574,3 +574,20 @@ async def test_check_in_with_no_stamped_visit_offers_recent_prospects(h: Harness
 
 def _update(message: Message) -> Update:
     return Update(update_id=8888, message=message)
+
+
+async def test_a_prospect_by_name_only_takes_three_actions(h: Harness) -> None:
+    """Issue 13 keeps it at 3: the name typed on the menu, 'New prospect: …', Save."""
+    team = await h.team()
+    await h.member(1, team)
+    c = h.client(1)
+    await c.send("/menu")
+    s = Actions(h, c)
+    await s.send("王芳")
+    await s.click("New prospect: 王芳")
+    await s.click("Save")
+    assert s.n == 3
+    rep = await h.run(lambda uow: uow.users.by_telegram_id(1))
+    assert rep is not None
+    found = await h.run(lambda uow: prospecting.find(uow, rep, "王芳"))
+    assert [hit.candidate.name for hit in found] == ["王芳"]
