@@ -259,3 +259,29 @@ async def test_visit_does_not_offer_asking_right_after_a_nobody(h: Harness) -> N
     s = Steps(h, h.client(1))
     await _visit(h, s, "周杰", "Interested")
     assert "saved" in h.text() and "Ask for referrals" not in " ".join(buttons(h.window()))
+
+
+async def test_too_long_how_is_refused_on_its_own_step_and_the_name_is_kept(h: Harness) -> None:
+    from tests.bot.test_refusals import _dialog_data
+
+    team = await h.team()
+    rep = await h.member(1, team)
+    await _prospect(h, rep, "周杰")
+    await _prospect(h, rep, "Wang Wei")  # a similar name: a good 'how' goes on to the match
+    s = Steps(h, h.client(1))
+    await s.send("/menu")
+    for label in ("My prospects", "周杰", "Referrals", "Ask for names", "Names given"):
+        await s.click(label)
+    await s.send("Wang Wei")
+    await s.click("Skip")
+    before = await _dialog_data(h, h.window(), 1)
+    await s.send("x" * 201)
+    assert h.text().startswith("⚠️") and "How does <b>Wang Wei</b> know" in h.text()
+    assert "200" in h.text()  # the limit is said where the text is typed
+    assert await _dialog_data(h, h.window(), 1) == before
+    await s.send("neighbour")
+    assert "looks like someone already in the team" in h.text()
+    await s.click("Someone new")
+    assert "Wang Wei added as a new prospect" in h.text()
+    links = await h.run(lambda uow: uow.referrals.links(team.id))
+    assert [ln.how_known for ln in links] == ["neighbour"]

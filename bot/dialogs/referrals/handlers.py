@@ -95,21 +95,22 @@ async def on_skip_phone(_cb: CallbackQuery, _b: Button, manager: DialogManager) 
 
 @refusals
 async def on_how(message: Message, _w: Any, manager: DialogManager) -> None:
-    manager.dialog_data[ENTRY]["how_known"] = message.text
-    await _check(manager)
+    """Checked here, against the domain's limit: the name is kept when it is refused."""
+    await _check(manager, {**manager.dialog_data[ENTRY], "how_known": message.text})
 
 
 @refusals
 async def on_skip_how(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await _check(manager)
+    await _check(manager, manager.dialog_data[ENTRY])
 
 
-async def _check(manager: DialogManager) -> None:
+async def _check(manager: DialogManager, entry: dict[str, Any]) -> None:
     """The new-prospect duplicate check: a similar name is the rep's call, the same phone is
-    linked at once, nothing alike is created."""
+    linked at once, nothing alike is created. The entry is kept only once it passed."""
     c = ctx(manager)
-    _, matches = await referrals.check_name(c.uow, c.me(), _source(manager), _entry(manager),
+    _, matches = await referrals.check_name(c.uow, c.me(), _source(manager), NameGiven(**entry),
                                             await today_of(manager))
+    manager.dialog_data[ENTRY] = entry
     if matches and all(m.kind is not MatchKind.STRONG for m in matches):
         manager.dialog_data[MATCHES] = [
             [m.candidate.id, f"{m.candidate.name} · {m.candidate.owner}"] for m in matches[:5]]
