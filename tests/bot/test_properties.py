@@ -25,8 +25,8 @@ from sales.referrals import use_cases as referrals
 from sales.referrals.model import NameGiven, Source
 from sales.uow import UnitOfWork
 from tests.bot.conftest import TEAM_TZ, Harness, button
-from tests.bot.test_greetings import DUE
 from tests.bot.telegram_html import problems
+from tests.bot.test_greetings import DUE
 from tests.bot.test_refusals import _dialog_data
 
 HOSTILE = ["<b>bold", "</i>", "&amp;&", "<script>alert(1)</script>", "\u200b\u200d\ufeff",
