@@ -285,3 +285,34 @@ async def test_too_long_how_is_refused_on_its_own_step_and_the_name_is_kept(h: H
     assert "Wang Wei added as a new prospect" in h.text()
     links = await h.run(lambda uow: uow.referrals.links(team.id))
     assert [ln.how_known for ln in links] == ["neighbour"]
+
+
+async def test_forged_reward_and_paid_buttons_are_refused(h: Harness) -> None:
+    from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+    from aiogram_dialog.utils import CB_SEP
+
+    from bot.dialogs.referrals.states import W
+
+    team = await h.team()
+    rep = await h.member(1, team)
+    top = await _prospect(h, rep, "Top", Stage.WON)
+    made, _ = await h.run(lambda uow: referrals.add_name(
+        uow, rep, Source(prospect_id=top), NameGiven("Qian"), h.clock(), TEAM_TZ))
+    await h.run(lambda uow: prospecting.set_stage(uow, rep, made, Stage.WON, h.clock()))
+    await scan_referrals(JobDeps(h.uows, None, h.clock, h.locales,  # type: ignore[arg-type]
+                                 TEAM_TZ), h.clock())
+    s = Steps(h, h.client(1))
+    await s.send("/referrals")
+    await s.click("Rewards to settle")
+    for widget, item in ((W.REWARDS, "x1"), (W.PAID, "bitcoin")):
+        if widget == W.PAID:
+            await s.click("Qian")
+        window = h.window()
+        assert window.reply_markup is not None
+        last = window.reply_markup.inline_keyboard[0][0]
+        intent, _, _ = str(last.callback_data).partition(CB_SEP)
+        last.callback_data = f"{intent}{CB_SEP}{widget}:{item}"
+        await h.client(1).click(window, InlineButtonDataLocator(f".*{widget}:{item}$"))
+        assert "Not found (or not yours to see)." in h.text()
+    rewards = await h.run(lambda uow: uow.referrals.rewards(team.id))
+    assert [r.status for r in rewards] == [RewardStatus.OWED]
