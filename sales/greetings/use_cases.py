@@ -75,15 +75,15 @@ def _candidates(prospect: Prospect, monthly: list[Occasion], years: list[int],
     return found
 
 
-async def _plan_team(uow: GreetingsUow, team: Team, first: date, last: date, today: date | None
-                     ) -> list[tuple[Prospect, Occasion, date]]:
+async def _plan_team(uow: GreetingsUow, team: Team, prospects: list[Prospect], first: date,
+                     last: date, today: date | None) -> list[tuple[Prospect, Occasion, date]]:
     """(prospect, occasion named in its language, reminder day) for occasions in [first, last];
     with `today`, only those due now (reminder day come, occasion not passed)."""
     policy = await _policy_of(uow, team.id)
     years = sorted({first.year, last.year})
     by_language: dict[str, list[Occasion]] = {}
     planned = []
-    for prospect in await uow.prospects.of_team(team.id):
+    for prospect in prospects:
         if not rules.gets_cards(prospect):
             continue
         language = rules.language_of(prospect.card, team)
@@ -104,23 +104,26 @@ async def plan_due(uow: GreetingsUow, now: datetime, compose: Compose) -> int:
         today = local_today(team.timezone, now)
         policy = await _policy_of(uow, team.id)
         horizon = max(policy.postal_lead_days, policy.message_lead_days)
-        await _reconcile(uow, team, now)
-        due = await _plan_team(uow, team, today, today + timedelta(days=horizon), today)
+        prospects = await uow.prospects.of_team(team.id)  # read once for both passes
+        await _reconcile(uow, team, prospects, now)
+        due = await _plan_team(uow, team, prospects, today, today + timedelta(days=horizon),
+                               today)
         added += await _store(uow, team, due, compose, now)
     await uow.commit()
     return added
 
 
-async def _reconcile(uow: GreetingsUow, team: Team, now: datetime) -> None:
+async def _reconcile(uow: GreetingsUow, team: Team, prospects: list[Prospect], now: datetime
+                     ) -> None:
     """Planned cards follow their prospect: to a new owner after a hand-over, and withdrawn
     when the prospect no longer gets cards (opted out, do-not-contact, lost, unenrolled)."""
     planned = await uow.greetings.planned_of_team(team.id)
     if not planned:
         return
-    prospects = {p.id: p for p in await uow.prospects.of_team(team.id)}
+    by_id = {p.id: p for p in prospects}
     moved: dict[int, list[int]] = defaultdict(list)
     for c in planned:
-        prospect = prospects.get(c.prospect_id)
+        prospect = by_id.get(c.prospect_id)
         if prospect is None or not rules.gets_cards(prospect):
             await uow.greetings.mark(c.id, CardStatus.WITHDRAWN, now)
         elif prospect.owner_id != c.owner_id:
@@ -156,9 +159,11 @@ async def plan_preview(uow: GreetingsUow, team: Team, from_day: date, days: int
     """Every card the rules would plan for occasions in [from_day, from_day + days) (CLI)."""
     last = from_day + timedelta(days=max(days, 1) - 1)
     names = {m.user.id: m.user.display_name for m in await uow.users.members(team.id)}
+    planned = await _plan_team(uow, team, await uow.prospects.of_team(team.id), from_day, last,
+                               None)
     lines = [PlanLine(o.day, o.key, o.name, p.id, p.card.name, p.owner_id,
                       names.get(p.owner_id, ""), p.card.greeting_channel, reminder)
-             for p, o, reminder in await _plan_team(uow, team, from_day, last, None)]
+             for p, o, reminder in planned]
     return sorted(lines, key=lambda line: (line.day, line.occasion_key, line.prospect_id))
 
 
