@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -149,6 +150,7 @@ def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
          prospects: int = typer.Option(300, "--prospects", min=0),
          seed: int = typer.Option(1, "--seed")) -> None:
     """Try Xunke in a browser: the real bot, demo data, a stand-in Telegram on 127.0.0.1."""
+    import signal
     import tempfile
 
     from bot.app import run_bot
@@ -156,22 +158,26 @@ def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
     from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 
     settings = _settings(ctx)
-    url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='xunke-demo-')}/demo.db"
-    demo_settings = settings.model_copy(update={
-        "bot": settings.bot.model_copy(update={"token": SecretStr(DEFAULT_TOKEN),
-                                               "username": "xunke_demo_bot"}),
-        "database": settings.database.model_copy(update={
-            "url": SecretStr(url), "redis_url": SecretStr("")})})
-    chats = asyncio.run(_with_uows(demo_settings, lambda uows: _demo_setup(
-        uows, prospects, seed, _now(ctx))))
-    fake = FakeTelegram(DEFAULT_TOKEN, "xunke_demo_bot", first_name="Xunke 寻客", port=port)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # like Ctrl+C: clean up, exit 0
+    with tempfile.TemporaryDirectory(prefix="xunke-demo-") as folder:  # removed on exit
+        url = f"sqlite+aiosqlite:///{folder}/demo.db"
+        demo_settings = settings.model_copy(update={
+            "bot": settings.bot.model_copy(update={"token": SecretStr(DEFAULT_TOKEN),
+                                                   "username": "xunke_demo_bot"}),
+            "database": settings.database.model_copy(update={
+                "url": SecretStr(url), "redis_url": SecretStr("")})})
+        chats = asyncio.run(_with_uows(demo_settings, lambda uows: _demo_setup(
+            uows, prospects, seed, _now(ctx))))
+        fake = FakeTelegram(DEFAULT_TOKEN, "xunke_demo_bot", first_name="Xunke 寻客", port=port)
 
-    async def bot(base_url: str) -> None:
-        typer.echo(f"Xunke demo: open {base_url}/ in a browser (Ctrl+C stops it)")
-        await run_bot(demo_settings.model_copy(update={"bot": demo_settings.bot.model_copy(
-            update={"api_base_url": base_url})}))
+        async def bot(base_url: str) -> None:
+            busy = f" (port {port} is taken)" if port and fake.port != port else ""
+            typer.echo(f"Xunke demo: open {base_url}/ in a browser{busy} (Ctrl+C stops it)")
+            await run_bot(demo_settings.model_copy(update={"bot": demo_settings.bot.model_copy(
+                update={"api_base_url": base_url})}))
 
-    asyncio.run(web.serve(fake, chats, bot))
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(web.serve(fake, chats, bot))
 
 
 async def _demo_setup(uows: Any, prospects: int, seed: int, now: datetime) -> Any:
