@@ -183,14 +183,14 @@ def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
 async def _demo_setup(uows: Any, prospects: int, seed: int, now: datetime) -> Any:
     """Demo data, plus an invite for the newcomer persona who onboards on the page."""
     from bot.demo import web
-    from bot.demo.data import DemoSize, fill, manager_telegram_id, rep_telegram_id
+    from bot.demo.data import DemoSize, fill, manager_telegram_id, rep_name, rep_telegram_id
 
     await fill(uows, DemoSize(1, 3, prospects, seed), now)
     async with uows() as uow:
         team = (await uow.teams.list())[0]
         token = (await teams.create_invite(uow, None, team.id, Role.REP, now, 30)).token
     return web.DemoChats((
-        web.Persona(rep_telegram_id(1, 1), "李娜 (rep)", "rep", "/start"),
+        web.Persona(rep_telegram_id(1, 1), f"{rep_name(1)} (rep)", "rep", "/start"),
         web.Persona(rep_telegram_id(1, 99), "New rep 新人", "rep", f"/start {token}"),
         web.Persona(manager_telegram_id(1), "王经理 (manager)", "manager", "/start"),
     ), -1001000000001, "Demo 01 华东 team")

@@ -116,13 +116,13 @@ async def _team(uows: UowFactory, team_no: int, reps: int, now: datetime
         await uow.users.add(NewUser(manager_telegram_id(team_no), f"王经理 {team_no}",
                                     Role.MANAGER, team.id, "zh"), now)
         people = [await uow.users.add(NewUser(
-            rep_telegram_id(team_no, r), _rep_name(r), Role.REP, team.id, "zh"), now)
+            rep_telegram_id(team_no, r), rep_name(r), Role.REP, team.id, "zh"), now)
             for r in range(1, reps + 1)]
         await uow.commit()
     return team, people
 
 
-def _rep_name(rep_no: int) -> str:
+def rep_name(rep_no: int) -> str:
     """Stable, readable rep names."""
     return f"{SURNAMES[(rep_no * 7) % len(SURNAMES)]}{GIVEN[(rep_no * 3) % len(GIVEN)]}"
 
