@@ -1,7 +1,8 @@
 """Realistic synthetic teams, reps and prospects for the demo and for benchmarks.
 
 Deterministic for a seed and a `now`; prospects and visits go in through the repositories' bulk
-methods, so 100,000 prospects take seconds. Greeting cards come from the greetings feature.
+methods (about half a minute of CPU for 100,000 prospects: `python -m bench.demo_data`). Greeting
+cards come from the greetings feature (planned in bulk).
 """
 
 from __future__ import annotations
