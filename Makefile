@@ -28,3 +28,4 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.matching
+	$(BIN)/python -m bench.demo_data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -152,6 +153,7 @@ def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
          prospects: int = typer.Option(300, "--prospects", min=0),
          seed: int = typer.Option(1, "--seed")) -> None:
     """Try Xunke in a browser: the real bot, demo data, a stand-in Telegram on 127.0.0.1."""
+    import signal
     import tempfile
 
     from bot.app import run_bot
@@ -159,35 +161,39 @@ def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
     from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 
     settings = _settings(ctx)
-    url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='xunke-demo-')}/demo.db"
-    demo_settings = settings.model_copy(update={
-        "bot": settings.bot.model_copy(update={"token": SecretStr(DEFAULT_TOKEN),
-                                               "username": "xunke_demo_bot"}),
-        "database": settings.database.model_copy(update={
-            "url": SecretStr(url), "redis_url": SecretStr("")})})
-    chats = asyncio.run(_with_uows(demo_settings, lambda uows: _demo_setup(
-        uows, prospects, seed, _now(ctx))))
-    fake = FakeTelegram(DEFAULT_TOKEN, "xunke_demo_bot", first_name="Xunke 寻客", port=port)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # like Ctrl+C: clean up, exit 0
+    with tempfile.TemporaryDirectory(prefix="xunke-demo-") as folder:  # removed on exit
+        url = f"sqlite+aiosqlite:///{folder}/demo.db"
+        demo_settings = settings.model_copy(update={
+            "bot": settings.bot.model_copy(update={"token": SecretStr(DEFAULT_TOKEN),
+                                                   "username": "xunke_demo_bot"}),
+            "database": settings.database.model_copy(update={
+                "url": SecretStr(url), "redis_url": SecretStr("")})})
+        chats = asyncio.run(_with_uows(demo_settings, lambda uows: _demo_setup(
+            uows, prospects, seed, _now(ctx))))
+        fake = FakeTelegram(DEFAULT_TOKEN, "xunke_demo_bot", first_name="Xunke 寻客", port=port)
 
-    async def bot(base_url: str) -> None:
-        typer.echo(f"Xunke demo: open {base_url}/ in a browser (Ctrl+C stops it)")
-        await run_bot(demo_settings.model_copy(update={"bot": demo_settings.bot.model_copy(
-            update={"api_base_url": base_url})}))
+        async def bot(base_url: str) -> None:
+            busy = f" (port {port} is taken)" if port and fake.port != port else ""
+            typer.echo(f"Xunke demo: open {base_url}/ in a browser{busy} (Ctrl+C stops it)")
+            await run_bot(demo_settings.model_copy(update={"bot": demo_settings.bot.model_copy(
+                update={"api_base_url": base_url})}))
 
-    asyncio.run(web.serve(fake, chats, bot))
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(web.serve(fake, chats, bot))
 
 
 async def _demo_setup(uows: Any, prospects: int, seed: int, now: datetime) -> Any:
     """Demo data, plus an invite for the newcomer persona who onboards on the page."""
     from bot.demo import web
-    from bot.demo.data import DemoSize, fill, manager_telegram_id, rep_telegram_id
+    from bot.demo.data import DemoSize, fill, manager_telegram_id, rep_name, rep_telegram_id
 
     await fill(uows, DemoSize(1, 3, prospects, seed), now)
     async with uows() as uow:
         team = (await uow.teams.list())[0]
         token = (await teams.create_invite(uow, None, team.id, Role.REP, now, 30)).token
     return web.DemoChats((
-        web.Persona(rep_telegram_id(1, 1), "李娜 (rep)", "rep", "/start"),
+        web.Persona(rep_telegram_id(1, 1), f"{rep_name(1)} (rep)", "rep", "/start"),
         web.Persona(rep_telegram_id(1, 99), "New rep 新人", "rep", f"/start {token}"),
         web.Persona(manager_telegram_id(1), "王经理 (manager)", "manager", "/start"),
     ), -1001000000001, "Demo 01 华东 team")

@@ -1,7 +1,8 @@
 """Realistic synthetic teams, reps and prospects for the demo and for benchmarks.
 
 Deterministic for a seed and a `now`; prospects and visits go in through the repositories' bulk
-methods, so 100,000 prospects take seconds. Greeting cards come from the greetings feature.
+methods (about half a minute of CPU for 100,000 prospects: `python -m bench.demo_data`). Greeting
+cards come from the greetings feature (planned in bulk).
 """
 
 from __future__ import annotations
@@ -116,13 +117,13 @@ async def _team(uows: UowFactory, team_no: int, reps: int, now: datetime
         await uow.users.add(NewUser(manager_telegram_id(team_no), f"王经理 {team_no}",
                                     Role.MANAGER, team.id, "zh"), now)
         people = [await uow.users.add(NewUser(
-            rep_telegram_id(team_no, r), _rep_name(r), Role.REP, team.id, "zh"), now)
+            rep_telegram_id(team_no, r), rep_name(r), Role.REP, team.id, "zh"), now)
             for r in range(1, reps + 1)]
         await uow.commit()
     return team, people
 
 
-def _rep_name(rep_no: int) -> str:
+def rep_name(rep_no: int) -> str:
     """Stable, readable rep names."""
     return f"{SURNAMES[(rep_no * 7) % len(SURNAMES)]}{GIVEN[(rep_no * 3) % len(GIVEN)]}"
 

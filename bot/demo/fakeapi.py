@@ -278,12 +278,20 @@ class FakeTelegram:
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         return app
 
-    async def start(self, app: web.Application | None = None) -> None:
-        """Listen on ``host``:``port`` (0 picks a free port; ``port`` then holds it)."""
+    async def start(self, app: web.Application | None = None, *, or_free_port: bool = False
+                    ) -> None:
+        """Listen on ``host``:``port`` (0 picks a free port; ``port`` then holds it); with
+        ``or_free_port``, a taken port is no error: a free one is used instead."""
         app = app or self.application()
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, self.host, self.port).start()
+        try:
+            await web.TCPSite(self._runner, self.host, self.port).start()
+        except OSError:
+            if not or_free_port:
+                await self.stop()
+                raise
+            await web.TCPSite(self._runner, self.host, 0).start()
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:

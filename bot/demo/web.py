@@ -221,7 +221,7 @@ async def serve(fake: FakeTelegram, chats: DemoChats,
     """Start the stand-in with the page on it, run the bot against it, stop on the way out."""
     app = fake.application()
     add_page(app, fake, chats)
-    await fake.start(app)
+    await fake.start(app, or_free_port=True)  # 8080 taken: any free port (the URL says which)
     lead = next(p.user_id for p in chats.personas if p.role == "manager")
     fake.push_bot_added(chats.group_id, lead, title=chats.group_title)
     try:

@@ -39,7 +39,9 @@ async def on_document(message: Message, actor: User, t: Translator,
         await message.answer(t("import-busy"))
         await dialog_manager.show(ShowMode.SEND)  # the flow's window again, below the hint
         return
-    await dialog_manager.start(ImportSG.preview, mode=StartMode.RESET_STACK,
-                               show_mode=ShowMode.SEND, data={
+    # on top of the menu, so that Done or Cancel lands there instead of an empty chat
+    await dialog_manager.start(MenuSG.main, mode=StartMode.RESET_STACK,
+                               show_mode=ShowMode.NO_UPDATE)
+    await dialog_manager.start(ImportSG.preview, show_mode=ShowMode.SEND, data={
                                    FILE_ID: doc.file_id, FILE_NAME: doc.file_name or "",
                                    FILE_SIZE: doc.file_size or 0})

@@ -98,18 +98,15 @@ class GreetingRepo:
         await self.s.execute(delete(CompanyDateRow).where(CompanyDateRow.id == date_id))
 
     async def add_cards(self, cards: Sequence[NewCard], now: datetime) -> int:
+        """One multi-row INSERT ... ON CONFLICT DO NOTHING per chunk (SQLAlchemy's
+        insertmanyvalues batches it); RETURNING lists only the rows really inserted."""
         if not cards:
             return 0
-        postgres = self.s.get_bind().dialect.name == "postgresql"
-        insert = pg_insert if postgres else sqlite_insert
-        added = 0
-        for card in cards:  # one by one: the count of rows really inserted is reliable
-            result = await self.s.execute(insert(C).values(**card_values(card, now))
-                                          .on_conflict_do_nothing(
-                                              index_elements=["prospect_id", "occasion_key",
-                                                              "year"]))
-            added += int(getattr(result, "rowcount", 0) or 0)
-        return added
+        insert = pg_insert if self.s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        query = (insert(C).on_conflict_do_nothing(
+            index_elements=["prospect_id", "occasion_key", "year"]).returning(C.id))
+        rows = [card_values(card, now) for card in cards]
+        return len((await self.s.execute(query, rows)).all())
 
     async def get(self, card_id: int) -> GreetingCard | None:
         found = await self._cards(C.id == card_id)

@@ -53,6 +53,8 @@ async def test_csv_preview_then_import_with_report(hdb: Harness) -> None:
     saved = await h.run(lambda uow: uow.prospects.of_team(team.id, rep.id))
     assert sorted(p.card.name for p in saved) == ["张伟", "李娜"]
     assert {p.card.method for p in saved} == {Method.EXHIBITION}
+    await h.client(1).click(h.window(), button("Done"))
+    assert "main menu" in h.text()  # not an empty chat: the menu is back
 
 
 async def test_birthdays_are_checked_against_the_reps_local_day(h: Harness) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -128,3 +130,36 @@ async def test_invite_asks_telegram_for_the_username(fake: FakeTelegram, tmp_pat
     link = json.loads(await _xunke(cfg, "invite", "--team", "North", "--json"))["link"]
     assert link.startswith("https://t.me/xunke_test_bot?start=")
     assert any(call.method.lower() == "getme" for call in fake.calls)
+
+
+async def test_demo_takes_a_free_port_when_asked_for_a_taken_one_and_cleans_up(
+        tmp_path: Path) -> None:
+    """The page's port is busy: another one is used and named; SIGTERM removes the database."""
+    import aiohttp
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path}/unused.db"\n')
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**{k: v for k, v in os.environ.items() if k != "XUNKE_BOT__TOKEN"},
+           "TMPDIR": str(temp)}
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        proc = await asyncio.create_subprocess_exec(
+            XUNKE, "--config", str(cfg), "demo", "--port", str(busy), "--prospects", "20",
+            stdout=asyncio.subprocess.PIPE, env=env)
+        try:
+            assert proc.stdout is not None
+            line = (await asyncio.wait_for(proc.stdout.readline(), 120)).decode()
+            found = re.search(r"open (http://127\.0\.0\.1:(\d+)/) .*port (\d+) is taken", line)
+            assert found and int(found[2]) != busy and int(found[3]) == busy, line
+            assert [p.name[:11] for p in temp.iterdir()] == ["xunke-demo-"]
+            async with aiohttp.ClientSession() as http, http.get(found[1]) as page:
+                assert "Xunke demo" in await page.text()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 60)
+    assert proc.returncode == 0
+    assert list(temp.iterdir()) == []

@@ -19,7 +19,9 @@ from sales.greetings.model import (
     GreetingPolicy,
     Handle,
     HandleKind,
+    NewCard,
     Occasion,
+    OccasionKind,
     Segment,
     SegmentCount,
     SegmentKind,
@@ -361,3 +363,30 @@ async def test_settings_use_cases_are_for_managers_and_check_their_input(
     await run(f, greetings.remove_company_date, boss, added.id, NOW)
     assert await run(f, greetings.team_settings, boss) == (GreetingPolicy(
         policy.team_id, frozenset(), 7, 3, {}), [])
+
+
+async def test_bulk_add_counts_only_rows_really_inserted(uow_factory: UowFactory,
+                                                         engine: AsyncEngine) -> None:
+    """More cards than one INSERT batch (1,000 rows), some stored: counts only the new ones."""
+    f = uow_factory
+    rep, _, _, found = await setup(f)
+    p = found["postal"]
+
+    def new(key: str) -> NewCard:
+        return NewCard(p.team_id, p.id, p.card.name, None, None, rep.id, key,
+                       OccasionKind.PUBLIC, key, date(2027, 2, 6), GreetingChannel.POSTAL,
+                       "zh", 0, "text", date(2027, 1, 30))
+
+    keys = [f"test:{i}" for i in range(1_200)]
+    async with f() as uow:
+        assert await uow.greetings.add_cards([new(k) for k in keys[::3]], NOW) == len(keys[::3])
+        await uow.commit()
+    async with f() as uow:
+        again = [new(k) for k in keys] + [new(keys[1])]  # a duplicate within the batch too
+        with statements(engine) as seen:
+            assert await uow.greetings.add_cards(again, NOW) == len(keys) - len(keys[::3])
+        assert 1 < len([sql for sql in seen if sql.startswith("INSERT")]) <= 3  # not per row
+        assert await uow.greetings.add_cards([], NOW) == 0
+        await uow.commit()
+    async with f() as uow:
+        assert len(await uow.greetings.of_prospect(p.id)) == len(keys)

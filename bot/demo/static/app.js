@@ -1,6 +1,6 @@
 // The demo phone: draws the stand-in server's messages and posts what the person does.
 "use strict";
-const state = { personas: [], group: null, user: 0, chat: 0, version: -1, poll: 0, notes: 0 };
+const state = { personas: [], group: null, user: 0, chat: 0, version: -1, poll: 0, notes: 0, drawn: "" };
 const $ = (id) => document.getElementById(id);
 
 async function post(path, body) {
@@ -42,6 +42,8 @@ function openChat(user, chat) {
   state.chat = chat;
   state.version = -1;
   state.notes = Infinity;
+  state.drawn = "";
+  delete document.body.dataset.version; // set again once this chat is drawn
   $("messages").textContent = "";
   drawSwitch();
   refresh();
@@ -55,7 +57,10 @@ async function refresh() {
     const data = await response.json();
     if (ticket !== state.poll) return;
     state.version = data.version;
-    draw(data.messages);
+    const drawn = JSON.stringify(data.messages);
+    if (drawn !== state.drawn) draw(data.messages); // unchanged: keep the elements (no blink)
+    state.drawn = drawn;
+    document.body.dataset.version = data.version; // the change counter the browser test waits on
     if (state.notes !== Infinity && data.notes.length > state.notes) toast(data.notes[data.notes.length - 1].text);
     state.notes = data.notes.length;
   } catch (err) {
