@@ -7,12 +7,13 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from sales.digests.ports import DigestsUow
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(DigestsUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

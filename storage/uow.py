@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.uow import UnitOfWork
+from storage.digests.repo import DigestRepo
 from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
         self.greetings = GreetingRepo(session)
+        self.digests = DigestRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()
