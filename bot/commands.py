@@ -12,8 +12,8 @@ from aiogram.types import (
 
 from bot.i18n import Locales, Translator
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel")
-GROUP_COMMANDS = ("bind",)
+PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "digest", "report")
+GROUP_COMMANDS = ("bind", "digest", "report")
 
 
 def bot_commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:

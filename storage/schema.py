@@ -13,8 +13,8 @@ from storage.people import tables as people_tables
 from storage.prospects import tables as prospects_tables
 from storage.visits import tables as visits_tables
 
-FEATURE_TABLES = (fsm, digests_tables, greetings_tables, outbox_tables, people_tables, prospects_tables,
-                  visits_tables)
+FEATURE_TABLES = (fsm, digests_tables, greetings_tables, outbox_tables, people_tables,
+                  prospects_tables, visits_tables)
 """Imported for their side effect: each module's classes register on `Base.metadata`."""
 
 metadata: MetaData = Base.metadata

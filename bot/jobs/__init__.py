@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.jobs.digests import scan_digests, scan_reports
 from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps, ScheduledJob, every
 from bot.jobs.sender import flag_stuck, purge_finished, send_due
@@ -24,4 +25,6 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
         every(DAILY_EVERY, "scan-evenings", deps, scan_evenings),
         every(RETURNS_EVERY, "scan-returns", deps, scan_returns),
         every(PURGE_EVERY, "outbox-purge", deps, purge_finished),
+        every(DAILY_EVERY, "scan-digests", deps, scan_digests),
+        every(DAILY_EVERY, "scan-reports", deps, scan_reports),
     ]

@@ -7,18 +7,12 @@ staleness are computed from that one list)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sales.digests import rules
-from sales.digests.model import (
-    DayFacts,
-    Digest,
-    DigestSettings,
-    DueDigest,
-    Report,
-    RepDay,
-)
+from sales.digests.model import DayFacts, Digest, DigestSettings, DueDigest, RepDay, Report
 from sales.digests.ports import DigestsUow
 from sales.kernel.clock import local_today
 from sales.kernel.errors import Refused
@@ -74,13 +68,31 @@ async def for_actor(uow: DigestsUow, actor: User | None, team: Team | None, day:
                     now: datetime) -> Digest:
     """On demand: a team's manager (or an admin) gets the team; its rep only their own line;
     anyone else nothing (refused)."""
-    if actor is None or team is None:
+    if team is None:
+        raise Refused("digest-no-team")
+    if actor is None:
         raise Refused("digest-not-allowed")
     if people.can_lead(actor, team.id):
         return await build(uow, team, day, now)
     if actor.team_id == team.id:
         return await build(uow, team, day, now, only=actor)
     raise Refused("digest-not-allowed")
+
+
+def may_ask(actor: User | None, team: Team | None) -> bool:
+    """In a group: only the bound team's members and managers (or admins) get an answer."""
+    return actor is not None and team is not None and (
+        people.can_lead(actor, team.id) or actor.team_id == team.id)
+
+
+async def report_for(uow: DigestsUow, actor: User | None, team: Team | None, now: datetime
+                     ) -> Report:
+    """On demand: the week up to the team's today, for its managers (or an admin) only."""
+    if team is None:
+        raise Refused("digest-no-team")
+    if not people.can_lead(actor, team.id):
+        raise Refused("digest-not-allowed")
+    return await report(uow, team, local_today(team.timezone, now))
 
 
 async def team_of(uow: DigestsUow, actor: User | None, chat_id: int | None) -> Team | None:
@@ -212,3 +224,31 @@ async def follow_migration(uow: DigestsUow, old_chat: int, new_chat: int, now: d
 def rep_line(digest: Digest, rep_id: int) -> RepDay | None:
     """One rep's line of a digest (tests and the CLI)."""
     return next((r for r in digest.reps if r.rep_id == rep_id), None)
+
+
+def as_data(digest: Digest) -> dict[str, Any]:
+    """The digest as plain JSON-safe data (the CLI's --json)."""
+    return {
+        "team": digest.team.name, "date": digest.day.isoformat(), "scope": digest.scope,
+        "reps": [_line_data(r) for r in digest.reps],
+        "totals": _line_data(digest.totals),
+        "funnel": {s.value: n for s, n in digest.funnel}, "conversions": digest.conversions,
+        "top": [{"prospect_id": p.prospect_id, "name": p.name, "owner": p.owner,
+                 "stage": p.stage.value, "priority": p.score} for p in digest.top],
+        "attention": [{"kind": a.kind.value, "who": a.who, "prospect": a.name or None,
+                       "prospect_id": a.prospect_id, "days": a.days, "count": a.count,
+                       "amount": a.amount or None} for a in digest.attention],
+    }
+
+
+def _line_data(r: RepDay) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rep_id": r.rep_id or None, "name": r.name or None,
+        "new_prospects": r.new_prospects, "target": r.target,
+        "new_by_method": {m.value: n for m, n in r.new_by_method}, "visits": r.visits,
+        "contacts": r.contacts, "follow_ups_done": r.follow_ups_done,
+        "follow_ups_overdue": r.follow_ups_overdue, "stale": r.stale,
+        "cards_due": r.cards_due, "cards_sent": r.cards_sent}
+    if r.referrals is not None:
+        data["referrals"] = asdict(r.referrals)
+    return data
