@@ -31,6 +31,8 @@ from sales.people.rules import valid_country
 from sales.prospects import importing
 from sales.prospects import use_cases as prospecting
 from sales.prospects.matching import Hit
+from sales.referrals import use_cases as referrals
+from sales.referrals.model import IntroducerYield, MethodRate, Report
 from sales.rhythm import use_cases as agenda
 from sales.uow import UnitOfWork
 from sales.visits import use_cases as visits
@@ -511,3 +513,51 @@ def _print(as_json: bool, data: Any, text: str) -> None:
         sys.stdout.write("\n")
     else:
         typer.echo(text)
+
+
+@app.command("referrals")
+def referrals_cmd(
+    ctx: typer.Context, team: str = typer.Option(..., "--team", help="Team name."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Referral chains with depth and yield, best introducers, referred vs other methods."""
+
+    async def load(uow: UnitOfWork) -> tuple[Report, int]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("invite-no-team")
+        today = local_today(found.timezone, _now(ctx))
+        late = await referrals.overdue(uow, found.id, today)
+        return await referrals.report(uow, _shell(found.id), found.id), len(late)
+
+    report, late = _call(ctx, load)
+    data = _referrals_dict(report, late)
+    lines = ([f"chain {c['name']}: depth {c['depth']}, {c['referred']} referred, {c['won']} won"
+              f" {_money_text(c['value'])}" for c in data["chains"]]
+             + [f"introducer {b['name']}: {b['referred']} referred, {b['won']} won"
+                for b in data["best"]]
+             + [f"{m['method']}: {m['won']}/{m['total']} won ({m['rate']:.0%})"
+                for m in [*data["methods"], data["referred"], data["others"]]]
+             + [f"overdue rewards: {late}"])
+    _print(as_json, data, "\n".join(lines))
+
+
+def _referrals_dict(report: Report, overdue: int) -> dict[str, Any]:
+    """The referral report as plain data (money as strings: Decimal, never float)."""
+    def introducer(y: IntroducerYield) -> dict[str, Any]:
+        return {"name": y.name, "referred": y.referred, "won": y.won, "depth": y.depth,
+                "value": {c: str(a) for c, a in y.value}}
+
+    def rate(m: MethodRate) -> dict[str, Any]:
+        return {"method": m.method, "total": m.total, "won": m.won, "rate": round(m.rate, 4)}
+
+    return {"chains": [introducer(y) for y in report.chains],
+            "best": [introducer(y) for y in report.best],
+            "methods": [rate(m) for m in report.methods],
+            "referred": rate(report.referred), "others": rate(report.others),
+            "overdue_rewards": overdue}
+
+
+def _money_text(value: dict[str, str]) -> str:
+    """'6200.50 CNY, 25.00 USD' or '' without money."""
+    return ", ".join(f"{a} {c}" for c, a in value.items())

@@ -12,7 +12,8 @@ from aiogram.types import (
 
 from bot.i18n import Locales, Translator
 
-PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "digest", "report")
+PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals",
+                    "digest", "report")
 GROUP_COMMANDS = ("bind", "digest", "report")
 
 

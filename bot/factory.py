@@ -17,15 +17,17 @@ from bot.dialogs.importer.windows import import_dialog
 from bot.dialogs.menu.windows import menu_dialog
 from bot.dialogs.newprospect.windows import new_prospect_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
+from bot.dialogs.referrals.windows import referrals_dialog
 from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
 from bot.dialogs.visit.windows import visit_dialog
-from bot.handlers.commands import commands_router, onboarding_router
+from bot.handlers.commands import commands_router, onboarding_router, unknown_commands_router
 from bot.handlers.digests import digests_router, early_router
 from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
+from bot.handlers.referrals import referrals_router
 from bot.handlers.reminders import reminders_router
 from bot.i18n import Locales
 from bot.middlewares import ContextMiddleware, FloodMiddleware
@@ -48,7 +50,8 @@ def create_dispatcher(
     message_manager: MessageManagerProtocol | None = None,
     fetch_file: FetchFile = download, monotonic: Callable[[], float] = time.monotonic,
 ) -> Dispatcher:
-    """Routers in order: errors, onboarding, gate, commands, dialogs, fallback (last);
+    """Routers in order: errors, onboarding, gate, commands (each feature's, then unknown ones),
+    dialogs, fallback (last);
     `monotonic` is the flood limit's clock."""
     dp = Dispatcher(storage=storage, events_isolation=events_isolation,
                     defaults=defaults, bot_username=bot_username)
@@ -58,10 +61,11 @@ def create_dispatcher(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), early_router(), onboarding_router(), gate_router(),
                        commands_router(), digests_router(), documents_router(),
-                       reminders_router())
+                       reminders_router(), referrals_router(),
+                       unknown_commands_router())  # last of the command routers
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
-                       import_dialog())
+                       import_dialog(), referrals_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

@@ -14,6 +14,7 @@ from aiogram_dialog.widgets.text import Text
 from fluent.runtime import FluentLocalization, FluentResourceLoader
 
 from sales.people.model import LANGUAGES
+from sales.prospects.man import Answer
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 T_KEY = "t"
@@ -25,9 +26,16 @@ SHOWN_MAX = 1000      # a user's value echoed in a message is shortened beyond t
 PLACEABLE_MAX = 2000  # Fluent refuses longer arguments ("{???}"): they are put in afterwards
 
 
+ANSWER_KEY = "common-answer"  # the one message that words a yes / no / don't know
+
+
 class Translator:
     """Formats one locale's messages; string arguments are HTML-escaped (user text is unsafe),
-    except those named `*_html`, which callers built from escaped parts."""
+    except those named `*_html`, which callers built from escaped parts.
+
+    One rule for yes/no: a `bool` or MAN `Answer` argument is shown as its word in this
+    language (`common-answer`), so no screen prints `no` or `unknown` raw. A message that
+    *selects* on a flag (`{ $mail -> [yes] ... }`) is handed the string "yes"/"no" instead."""
 
     def __init__(self, locale: str, fluent: FluentLocalization) -> None:
         self.locale = locale
@@ -36,13 +44,23 @@ class Translator:
     def __call__(self, key: str, /, **args: Any) -> str:
         safe = {k: html.escape(shorten(v), quote=False)
                 if isinstance(v, str) and not k.endswith(HTML_SUFFIX) else v
-                for k, v in args.items()}
+                for k, v in self._worded(args).items()}
         return self._format(key, safe)
 
     def raw(self, key: str, /, **args: Any) -> str:
         """Plain text, for places that are not HTML (button labels, command descriptions)."""
         return self._format(key, {k: shorten(v) if isinstance(v, str) else v
-                                  for k, v in args.items()})
+                                  for k, v in self._worded(args).items()})
+
+    def answer(self, value: bool | Answer) -> str:
+        """Yes, no or don't know, in this language."""
+        word = value.value if isinstance(value, Answer) else ("yes" if value else "no")
+        return self._format(ANSWER_KEY, {"value": word})
+
+    def _worded(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Booleans and MAN answers replaced by their words."""
+        return {k: self.answer(v) if isinstance(v, bool | Answer) else v
+                for k, v in args.items()}
 
     def _format(self, key: str, args: dict[str, Any]) -> str:
         """Fluent formatting that never breaks on a long argument: those go in afterwards."""

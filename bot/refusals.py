@@ -19,8 +19,9 @@ dialog. Catching at the callback itself keeps the library's normal path.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine
+from enum import Enum
 from functools import wraps
-from typing import Any, ParamSpec, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
@@ -91,6 +92,17 @@ def item_id(item: str, code: str) -> int:
         return int(item)
     except ValueError:
         raise Refused(code) from None
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def item_of(kind: type[E], item: str, code: str) -> E:
+    """The enum value a button carries; a forged one is refused with `code`, not a traceback."""
+    try:
+        return kind(item)
+    except ValueError:
+        raise Refused(code, value=item) from None
 
 
 def refusal_text(t: Translator, exc: Refused) -> str:

@@ -10,10 +10,11 @@ from typing import Protocol
 from sales.digests.ports import DigestsUow
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
+from sales.referrals.ports import ReferralsUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(DigestsUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(DigestsUow, ReferralsUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

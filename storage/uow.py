@@ -14,6 +14,7 @@ from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
 from storage.prospects.repo import ProspectRepo
+from storage.referrals.repo import ReferralRepo
 from storage.visits.repo import FollowUpRepo, VisitRepo
 
 
@@ -31,6 +32,7 @@ class SqlUnitOfWork:
         self.visits = VisitRepo(session)
         self.follow_ups = FollowUpRepo(session)
         self.greetings = GreetingRepo(session)
+        self.referrals = ReferralRepo(session)
         self.digests = DigestRepo(session)
 
     async def commit(self) -> None:

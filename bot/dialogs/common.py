@@ -156,10 +156,21 @@ def field_prompt(manager: DialogManager) -> str:
     return t.raw(i18n_key("newp-ask", manager.dialog_data.get(EDITED, "name")))
 
 
+def edit_data(manager: DialogManager) -> dict[str, Any]:
+    """What the edit window shows, on the form and on the card alike: the question and the
+    lunar switch as it is now (not the saved birthday), so a tap always changes the window."""
+    return {"field_prompt": field_prompt(manager),
+            "lunar": "yes" if manager.dialog_data.get(LUNAR) else "no"}
+
+
+LUNAR_MARK = "农历"
+
+
 def typed_value(manager: DialogManager, text: str) -> str:
     """The typed value, marked lunar for a birthday when the switch is on."""
     lunar = manager.dialog_data.get(EDITED) == "birthday" and manager.dialog_data.get(LUNAR)
-    return "农历" + text if lunar else text
+    marked = text.strip().startswith(LUNAR_MARK)
+    return LUNAR_MARK + text if lunar and not marked else text
 
 
 async def on_lunar(_cb: Any, _b: Any, manager: DialogManager) -> None:

@@ -10,6 +10,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from bot.commands import PRIVATE_COMMANDS
 from bot.config import DefaultsSection
 from bot.dialogs.menu.states import MenuSG
 from bot.dialogs.settings.states import SettingsSG
@@ -50,6 +51,27 @@ def commands_router() -> Router:
     router.message.register(on_cancel, Command("cancel"), private)
     router.message.register(on_away, Command("away"), private)
     return router
+
+
+def unknown_commands_router() -> Router:
+    """After every router that owns a command, before the dialogs: what is left is unknown."""
+    router = Router(name="unknown-commands")
+    router.message.register(on_unknown, F.text.regexp(COMMAND_RE),
+                            F.chat.type == ChatType.PRIVATE)
+    return router
+
+
+# What Telegram makes a command: a slash, up to 32 Latin letters, digits or _, maybe @bot.
+COMMAND_RE = r"^/[A-Za-z0-9_]{1,32}(@\w+)?(\s|$)"
+
+
+async def on_unknown(message: Message, t: Translator, dialog_manager: DialogManager) -> None:
+    """A command is never data: not a search, not a name. A hint, and the open flow goes on."""
+    listed = "\n".join(f"/{name} — {t.raw(f'cmd-{name}')}" for name in PRIVATE_COMMANDS)
+    command = (message.text or "").split()[0]
+    await message.answer(t("cmd-unknown", command=command, commands=listed))
+    if dialog_manager.has_context():
+        await dialog_manager.show(ShowMode.SEND)  # the window again, below the hint
 
 
 async def on_start_token(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.jobs.digests import scan_digests, scan_reports
+from bot.jobs.referrals import scan_referrals
 from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps, ScheduledJob, every
 from bot.jobs.sender import flag_stuck, purge_finished, send_due
@@ -13,6 +14,7 @@ REMINDERS_EVERY = 20.0
 DAILY_EVERY = 60.0
 RETURNS_EVERY = 300.0
 PURGE_EVERY = 3600.0
+REFERRALS_EVERY = 300.0  # won referrals become owed rewards within minutes
 
 
 def jobs(deps: JobDeps) -> list[ScheduledJob]:
@@ -25,6 +27,7 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
         every(DAILY_EVERY, "scan-evenings", deps, scan_evenings),
         every(RETURNS_EVERY, "scan-returns", deps, scan_returns),
         every(PURGE_EVERY, "outbox-purge", deps, purge_finished),
+        every(REFERRALS_EVERY, "scan-referrals", deps, scan_referrals),
         every(DAILY_EVERY, "scan-digests", deps, scan_digests),
         every(DAILY_EVERY, "scan-reports", deps, scan_reports),
     ]

@@ -12,7 +12,7 @@ from sales.kernel.clock import local_today
 from sales.kernel.errors import Refused
 from sales.people.model import AuditEntry, Role, User
 from sales.prospects import man
-from sales.prospects.events import ProspectEvent
+from sales.prospects.events import ProspectEvent, stored
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.matching import Hit, Match, find_duplicates, search
 from sales.prospects.model import (
@@ -90,8 +90,8 @@ def apply_field(draft: ProspectDraft, name: str, raw: str, region: str, today: d
         "wechat": parse_wechat,
         "email": parse_email,
         "address": lambda v: clean_text(v, "address", ADDRESS_MAX, multiline=True),
-        "birthday": lambda v: parse_birthday(v, today, lunar=bool(
-            draft.birthday and draft.birthday.lunar)),
+        # what is typed (with the switch's 农历 mark) decides, never the value it replaces
+        "birthday": lambda v: parse_birthday(v, today),
         "contact_time": parse_contact_time,
         "needs": lambda v: clean_text(v, "needs", NEEDS_MAX, multiline=True),
         "tags": parse_tags,
@@ -276,26 +276,12 @@ async def _move(uow: ProspectsUow, actor: User, prospect: Prospect, target: User
 async def _save(uow: ProspectsUow, actor: User, prospect: Prospect, new: ProspectDraft,
                 now: datetime, kind: str, field: str) -> Prospect:
     """Write the changed card and one history line, then commit."""
-    old_value, new_value = _shown(prospect.card, field), _shown(new, field)
+    old_value, new_value = stored(prospect.card, field), stored(new, field)
     await uow.prospects.save_card(prospect.id, new, now)
     if old_value != new_value:
         await _event(uow, prospect.id, actor, now, kind, field, old_value, new_value)
     await uow.commit()
     return replace(prospect, card=new)
-
-
-def _shown(card: ProspectDraft, field: str) -> str | None:
-    """A field as the history stores it."""
-    if field == "man":
-        return man.code(card.man)
-    value = getattr(card, field)
-    if value is None:
-        return None
-    if isinstance(value, tuple):
-        return ", ".join(value)
-    if isinstance(value, Birthday | ContactWindow):
-        return str(asdict(value))
-    return str(value.value if hasattr(value, "value") else value)
 
 
 async def _event(uow: ProspectsUow, prospect_id: int, actor: User, now: datetime, kind: str,

@@ -77,11 +77,36 @@ def parse_time(text: str) -> time | None:
         return None
 
 
-def check_next(step: NextStep, today: date) -> NextStep:
-    """A next step is today or later; its text is trimmed like notes."""
-    if step.due_on < today:
+def check_next(step: NextStep, local: datetime) -> NextStep:
+    """A next step is later than now on the rep's wall clock `local`; its text is trimmed like
+    notes."""
+    if step.due_on < local.date():
         raise Refused("visit-next-past")
-    return replace(step, text=clean_text(step.text, "next", NOTES_MAX, multiline=True))
+    check_due_time(step.due_on, step.due_time, local)
+    return replace(step, text=next_text(step.text))
+
+
+def check_due_time(day: date, at: time | None, local: datetime) -> None:
+    """A time already past today is refused (it would be pushed at once); the rep is offered
+    the same time tomorrow."""
+    if at is not None and day == local.date() and at <= local.time().replace(tzinfo=None):
+        raise Refused("visit-time-past", at=at.strftime("%H:%M"),
+                      tomorrow=(day + timedelta(days=1)).isoformat())
+
+
+def visit_notes(text: str | None) -> str | None:
+    """A visit's notes, checked as they are typed against the limit the save applies."""
+    return clean_text(text, "notes", NOTES_MAX, multiline=True)
+
+
+def lost_reason(text: str | None) -> str | None:
+    """Why the prospect was lost, one line, the same limit as notes."""
+    return clean_text(text, "notes", NOTES_MAX)
+
+
+def next_text(text: str | None) -> str | None:
+    """What to do at the next step, the same limit as notes."""
+    return clean_text(text, "next", NOTES_MAX, multiline=True)
 
 
 async def user_timezone(uow: VisitsUow, user: User, default: str) -> str:
@@ -97,11 +122,10 @@ async def record(
 ) -> Visit:
     """Save the contact, the accepted stage/MAN changes and the next step, in one commit."""
     prospect = await prospecting.visible(uow, actor, draft.prospect_id)
-    today = clock.local_today(tz, now)
-    clean = replace(draft, happened_on=check_day(draft.happened_on, today),
-                    notes=clean_text(draft.notes, "notes", NOTES_MAX, multiline=True),
-                    lost_reason=clean_text(draft.lost_reason, "notes", NOTES_MAX))
-    step = check_next(next_step, today) if next_step else None
+    local = clock.local_now(tz, now)
+    clean = replace(draft, happened_on=check_day(draft.happened_on, local.date()),
+                    notes=visit_notes(draft.notes), lost_reason=lost_reason(draft.lost_reason))
+    step = check_next(next_step, local) if next_step else None
     visit = await uow.visits.add(actor.id, prospect.team_id, clean, now)
     await uow.prospects.touch(prospect.id, clean.happened_on)
     await _apply_card(uow, actor, prospect, stage, answers, now)
@@ -138,13 +162,15 @@ async def history(uow: VisitsUow, actor: User, prospect_id: int) -> list[Visit]:
     return await uow.visits.of_prospect(prospect_id)
 
 
-async def plan(uow: VisitsUow, actor: User, prospect_id: int, outcome: Outcome, today: date
-               ) -> Plan:
-    """The stage the outcome implies, the MAN letters still unknown, the cadence default."""
+async def plan(uow: VisitsUow, actor: User, prospect_id: int, outcome: Outcome, today: date,
+               answers: ManAnswers | None = None) -> Plan:
+    """The stage the outcome implies, the MAN letters still unknown, the cadence default;
+    `answers` are MAN answers the rep has just given (not saved yet), which the default uses."""
     prospect = await prospecting.visible(uow, actor, prospect_id)
     stage = cadence.proposed_stage(prospect.card.stage, outcome)
     letters = tuple(letter.value for letter in man.unknown_letters(prospect.card.man))
-    suggestion = cadence.suggest_follow_up(prospect, outcome, today)
+    with_answers = replace(prospect, card=replace(prospect.card, man=answers or prospect.card.man))
+    suggestion = cadence.suggest_follow_up(with_answers, outcome, today)
     return Plan(prospect, stage if stage is not prospect.card.stage else None, letters,
                 suggestion)
 

@@ -218,8 +218,8 @@ async def test_card_actions_stage_man_edit_history(h: Harness) -> None:
     await c.send("chen@example.com")
     await c.click(h.window(), button("History"))
     history = h.text()
-    assert "stage new → appointment" in history and "email - → chen@example.com" in history
-    assert "man ??? → m??" in history
+    assert "Stage New → Appointment" in history and "Email - → chen@example.com" in history
+    assert "MAN ??? → m??" in history
 
 
 async def test_manager_reassigns_and_new_owner_is_told(h: Harness) -> None:

@@ -235,8 +235,9 @@ async def _quick_visit(h: Harness, outcome: str, day_button: str = "Today") -> N
     c = await _start(h, "Phone call", day_button)
     await c.click(h.window(), button(outcome))
     await c.click(h.window(), button("Next step"))
-    while "When is the next contact" not in h.text():  # stage and MAN prompts: answer "No"
-        await c.click(h.window(), button("No"))
+    while "When is the next contact" not in h.text():  # stage: "No"; MAN: "Don't know"
+        known = any("Don't know" in b for b in buttons(h.window()))
+        await c.click(h.window(), button("Don't know" if known else "No"))
 
 
 async def test_suggested_default_and_density_warning(h: Harness) -> None:

@@ -12,6 +12,7 @@ from bot.dialogs.common import ctx
 from bot.dialogs.find.states import MINE, QUERY, FindSG
 from bot.dialogs.newprospect.states import PREFILL, NewProspectSG
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
+from bot.refusals import item_id, refusals
 from sales.prospects import use_cases as prospecting
 from sales.prospects.matching import parse_quick_line
 
@@ -33,8 +34,9 @@ async def on_query(message: Message, _w: Any, manager: DialogManager) -> None:
     await manager.switch_to(FindSG.results)
 
 
+@refusals
 async def on_open(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await manager.start(ProspectSG.card, data={PROSPECT_ID: int(item)})
+    await manager.start(ProspectSG.card, data={PROSPECT_ID: item_id(item, "prospect-not-found")})
 
 
 async def on_offer(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:

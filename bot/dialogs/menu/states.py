@@ -18,3 +18,4 @@ class W:
     TEAM = "team"
     SETTINGS = "settings"
     HELP = "help"
+    REFERRALS = "referrals"

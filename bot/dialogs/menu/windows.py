@@ -12,6 +12,7 @@ from bot.dialogs.find.states import FindSG
 from bot.dialogs.menu import getters, handlers
 from bot.dialogs.menu.states import MenuSG, W
 from bot.dialogs.newprospect.states import NewProspectSG
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.dialogs.team.states import TeamSG
 from bot.dialogs.visit.states import VisitSG
@@ -28,6 +29,8 @@ def menu_dialog() -> Dialog:
                 Start(Label("menu-visit"), id=W.VISIT, state=VisitSG.pick), when="has_team"),
             Row(Start(Label("menu-search"), id=W.SEARCH, state=FindSG.query),
                 Start(Label("menu-mine"), id=W.MINE, state=FindSG.mine), when="has_team"),
+            Start(Label("menu-referrals"), id=W.REFERRALS, state=ReferralsSG.overview,
+                  when="has_team"),
             Start(Label("menu-team"), id=W.TEAM, state=TeamSG.main, when="can_lead"),
             Start(Label("menu-settings"), id=W.SETTINGS, state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id=W.HELP, state=MenuSG.help),

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import CARD_FIELDS, ctx, field_prompt
+from bot.dialogs.common import CARD_FIELDS, ctx, edit_data
 from bot.dialogs.newprospect.states import DRAFT, MATCHES, REFERRER_HITS
 from bot.i18n import key as i18n_key
 from bot.render import card_text
@@ -28,8 +28,7 @@ async def draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
                    if card.kind is Kind.ORGANISATION or f != "contact"],
         "mail": "yes" if card.direct_mail else "no",
         "dnc": "yes" if card.do_not_contact else "no",
-        "lunar": "yes" if card.birthday and card.birthday.lunar else "no",
-        "field_prompt": field_prompt(dialog_manager),
+        **edit_data(dialog_manager),
         "ref_hits": dialog_manager.dialog_data.get(REFERRER_HITS, []),
         "matches_html": _matches_text(c.t, dialog_manager.dialog_data.get(MATCHES, [])),
         "open_matches": [(str(m["id"]), m["name"]) for m in

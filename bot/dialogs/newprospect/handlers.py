@@ -10,6 +10,7 @@ from aiogram_dialog import Data, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import (
+    CARD_FIELDS,
     clear_notice,
     ctx,
     edited_field,
@@ -31,7 +32,7 @@ from bot.dialogs.newprospect.states import (
     W,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG
-from bot.refusals import refusals, refusals_on, set_notice
+from bot.refusals import item_id, item_of, refusals, refusals_on, set_notice
 from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
@@ -129,12 +130,15 @@ async def on_text_step(message: Message, _w: Any, manager: DialogManager) -> Non
     await _advance(manager, await _typed(manager, field, message.text or ""))
 
 
+@refusals
 async def on_decision(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await _advance(manager, replace(_draft(manager), decision_maker=Answer(item)))
+    answer = item_of(Answer, item, "prospect-bad-answer")
+    await _advance(manager, replace(_draft(manager), decision_maker=answer))
 
 
+@refusals
 async def on_method(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    draft = replace(_draft(manager), method=Method(item))
+    draft = replace(_draft(manager), method=item_of(Method, item, "prospect-bad-method"))
     if draft.method not in REFERRAL_METHODS:
         draft = replace(draft, referred_by_id=None, referred_by_name=None)
     await _advance(manager, draft)
@@ -154,11 +158,13 @@ async def on_referrer_text(message: Message, _w: Any, manager: DialogManager) ->
     manager.dialog_data[REF_PENDING] = draft.referred_by_name
 
 
+@refusals
 async def on_referrer_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                            ) -> None:
+    referrer = item_id(item, "prospect-not-found")
     names = dict(manager.dialog_data.pop(REFERRER_HITS, None) or [])
     manager.dialog_data.pop(REF_PENDING, None)
-    await _advance(manager, replace(_draft(manager), referred_by_id=int(item),
+    await _advance(manager, replace(_draft(manager), referred_by_id=referrer,
                                     referred_by_name=names.get(item)))
 
 
@@ -169,16 +175,20 @@ async def on_referrer_new(_cb: CallbackQuery, _b: Button, manager: DialogManager
                                     referred_by_name=pending))
 
 
+@refusals
 async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """One MAN letter answered (yes / no / don't know), then the next."""
     letter = {NewProspectSG.man_m: "money", NewProspectSG.man_a: "authority",
               NewProspectSG.man_n: "need"}[manager.current_context().state]
-    draft = _draft(manager)
-    await _advance(manager, replace(draft, man=replace(draft.man, **{letter: Answer(item)})))
+    draft, answer = _draft(manager), item_of(Answer, item, "prospect-bad-answer")
+    await _advance(manager, replace(draft, man=replace(draft.man, **{letter: answer})))
 
 
+@refusals
 async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                         ) -> None:
+    if item not in CARD_FIELDS:
+        raise Refused("prospect-bad-field", field=item)
     start_edit(manager, item)
     await manager.switch_to(NewProspectSG.field)
 
@@ -261,9 +271,10 @@ async def _match_data(manager: DialogManager, match: Match) -> dict[str, Any]:
             "kind": match.kind.value}
 
 
+@refusals
 async def on_open_match(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                         ) -> None:
-    await manager.start(ProspectSG.card, data={PROSPECT_ID: int(item)})
+    await manager.start(ProspectSG.card, data={PROSPECT_ID: item_id(item, "prospect-not-found")})
 
 
 async def on_open_saved(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:

@@ -6,56 +6,68 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import CARD_FIELDS, LUNAR, ctx, field_prompt
+from bot.dialogs.common import CARD_FIELDS, ctx, edit_data
 from bot.dialogs.prospect.states import PROSPECT_ID
 from bot.i18n import key as i18n_key
-from bot.render import card_text, day_text
+from bot.refusals import NOTICE
+from bot.render import budgeted, card_text, chain_text, day_text, history_line, shorten
 from sales.cards.card import load_card
 from sales.kernel.errors import Refused
 from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
+from sales.prospects.man import Answer
 from sales.prospects.model import Kind, Stage
+from sales.referrals import use_cases as referrals
 from sales.visits.model import FollowUp
+
+HISTORY_BUDGET = 1800  # characters for each of contacts and changes: the window stays < 4096
+NOTE_SHOWN = 120       # a contact's notes as one history line shows them
 
 
 async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The whole card, or `missing` when the id is not this person's to see."""
     c = ctx(dialog_manager)
     try:
-        view = await load_card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
-    except Refused:
+        view = await load_card(c.uow, c.me(), int(dialog_manager.dialog_data.get(PROSPECT_ID, 0)))
+    except Refused:  # every key a card window reads, so no window fails on a missing card
         return {"missing": True, "found": False, "card_html": "", "stage": "", "owner": "",
                 "last": "", "next": "", "quote": "", "history_html": "", "contacts_html": "",
-                "can_reassign": False}
+                "can_reassign": False, "mail": "no", "dnc": "no", "fields": [], "stages": [],
+                "m": Answer.UNKNOWN, "a": Answer.UNKNOWN, "n": Answer.UNKNOWN,
+                "has_chain": False, "chain_html": "",
+                "explain": NOTICE not in dialog_manager.dialog_data, **edit_data(dialog_manager)}
     p = view.prospect
+    chain = await referrals.chain(c.uow, c.me(), p.id)
+
+    def more(n: int) -> str:
+        return c.t("prospect-history-more", n=n)
+
     return {
-        "missing": False, "found": True,
+        "chain_html": chain_text(c.t, chain), "has_chain": bool(chain.above or chain.below),
+        "missing": False, "found": True, "explain": False,
         "card_html": card_text(c.t, p.card, view.referrer_name),
         "stage": c.t.raw(i18n_key("stage", p.card.stage.value)), "owner": view.owner_name,
         "last": day_text(p.last_contact_on),
         "next": _next_text(view.next_step),
         "quote": f"{view.last_quote.draft.amount} {view.last_quote.draft.currency or ''}"
         f" ({view.last_quote.draft.happened_on})" if view.last_quote else "-",
-        "contacts_html": "\n".join(
+        "contacts_html": budgeted([
             c.t("prospect-contact-line", day=v.draft.happened_on.isoformat(),
                 channel=c.t.raw(i18n_key("visit-channel", v.draft.channel.value)),
                 outcome=c.t.raw(i18n_key("visit-outcome", v.draft.outcome.value)),
-                notes=v.draft.notes or "") for v in view.contacts[:20]) or "-",
+                notes=shorten(v.draft.notes or "", NOTE_SHOWN)) for v in view.contacts],
+            HISTORY_BUDGET, more),
         "mail": "yes" if p.card.direct_mail else "no",
         "dnc": "yes" if p.card.do_not_contact else "no",
-        "history_html": "\n".join(
-            c.t("prospect-history-line", at=e.at.strftime("%Y-%m-%d %H:%M"),
-                who=e.actor_name or "-", kind=e.kind, field=e.field or "-",
-                old=e.old or "-", new=e.new or "-") for e in view.history) or "-",
+        "history_html": budgeted([history_line(c.t, e) for e in view.history],
+                                 HISTORY_BUDGET, more),
         "can_reassign": c.me().role is not Role.REP,
         "fields": [(f, c.t.raw(i18n_key("field", f))) for f in CARD_FIELDS
                    if f != "referred_by_name" and (p.card.kind is Kind.ORGANISATION
                                                    or f != "contact")],
         "stages": [(s.value, c.t.raw(i18n_key("stage", s.value))) for s in Stage],
-        "field_prompt": field_prompt(dialog_manager),
-        "lunar": "yes" if dialog_manager.dialog_data.get(LUNAR) else "no",
-        "m": p.card.man.money.value, "a": p.card.man.authority.value,
-        "n": p.card.man.need.value,
+        **edit_data(dialog_manager),
+        "m": p.card.man.money, "a": p.card.man.authority, "n": p.card.man.need,
     }
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Data, DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import (
+    CARD_FIELDS,
     clear_notice,
     ctx,
     edited_field,
@@ -20,9 +23,12 @@ from bot.dialogs.common import (
     tz_of,
 )
 from bot.dialogs.prospect.states import PROSPECT_ID, ProspectSG, W
+from bot.dialogs.referrals.states import PROSPECT_ID as REFERRALS_PROSPECT
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.visit.states import PROSPECT_ID as VISIT_PROSPECT
 from bot.dialogs.visit.states import VisitSG
-from bot.refusals import item_id, refusals, refusals_on
+from bot.refusals import item_id, item_of, refusals, refusals_on
+from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer
 from sales.prospects.model import Stage
@@ -38,8 +44,25 @@ def _id(manager: DialogManager) -> int:
     return int(manager.dialog_data[PROSPECT_ID])
 
 
+def to(state: State) -> Callable[[CallbackQuery, Button, DialogManager], Awaitable[None]]:
+    """A card button that opens another card window: only for a card this person may see
+    (a forged or stale press on a missing card gets the card's own refusal)."""
+
+    @refusals_on(ProspectSG.card)
+    async def click(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+        c = ctx(manager)
+        await prospecting.visible(c.uow, c.me(), _id(manager))
+        clear_notice(manager)
+        await manager.switch_to(state)
+
+    return click
+
+
+@refusals
 async def on_pick_field(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                         ) -> None:
+    if item not in CARD_FIELDS:
+        raise Refused("prospect-bad-field", field=item)
     start_edit(manager, item)
     await manager.switch_to(ProspectSG.edit_field)
 
@@ -59,7 +82,8 @@ async def on_field_text(message: Message, _w: Any, manager: DialogManager) -> No
 async def on_stage(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Back on the card either way: with the new stage, or with the reason it was refused."""
     c = ctx(manager)
-    await prospecting.set_stage(c.uow, c.me(), _id(manager), Stage(item), c.now())
+    stage = item_of(Stage, item, "prospect-bad-field")
+    await prospecting.set_stage(c.uow, c.me(), _id(manager), stage, c.now())
     await manager.switch_to(ProspectSG.card)
 
 
@@ -69,7 +93,7 @@ async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> 
     c = ctx(manager)
     _, letter, value = id_parts(button.widget_id)
     p = await prospecting.visible(c.uow, c.me(), _id(manager))
-    answers = replace(p.card.man, **{letter: Answer(value)})
+    answers = replace(p.card.man, **{letter: item_of(Answer, value, "prospect-bad-answer")})
     await prospecting.set_man(c.uow, c.me(), p.id, answers, c.now())
 
 
@@ -91,6 +115,17 @@ async def on_reassign(_cb: CallbackQuery, _w: Any, manager: DialogManager, item:
     await manager.switch_to(ProspectSG.card)
 
 
+@refusals
 async def on_record_visit(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Record a contact with the prospect on screen (the pick step is skipped)."""
+    c = ctx(manager)
+    await prospecting.visible(c.uow, c.me(), _id(manager))
     await manager.start(VisitSG.pick, data={VISIT_PROSPECT: _id(manager)})
+
+
+@refusals
+async def on_referrals(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """The referral chain of the prospect on screen: ask for names, credit an introducer."""
+    c = ctx(manager)
+    await prospecting.visible(c.uow, c.me(), _id(manager))
+    await manager.start(ReferralsSG.chain, data={REFERRALS_PROSPECT: _id(manager)})

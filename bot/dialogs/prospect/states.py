@@ -33,3 +33,4 @@ class W:
     REPS = "reps"
     MAN = "man"              # MAN answers, composed as man_<letter>_<answer>
     TO_CARD = "to_card"
+    REFERRALS = "referrals"  # the referral chain, asking, crediting

@@ -17,13 +17,17 @@ from bot.dialogs.visit.states import (
     LETTER,
     NEXT,
     NO_TIME,
+    PAST_AT,
     PROPOSED,
     PROSPECT_ID,
     REASON,
+    SAVED,
     SUGGESTED,
 )
 from bot.i18n import Translator, key
 from sales.prospects import use_cases as prospecting
+from sales.referrals import use_cases as referrals
+from sales.referrals.rules import asks_after
 from sales.visits import cadence
 from sales.visits import use_cases as visits
 from sales.visits.model import Channel, Outcome
@@ -54,17 +58,17 @@ async def visit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "times": [(NO_TIME, c.t.raw("visit-no-time"))]
         + ([(d[AT], f"⭐ {d[AT]}")] if d.get(AT) else [])
         + [(t, t) for t in TIMES if t != d.get(AT)],
-        "suggested": d.get(SUGGESTED) or "",
+        "suggested": d.get(SUGGESTED) or "", "past_at": d.get(PAST_AT) or "",
         "reason": c.t.raw(d[REASON]) if d.get(REASON) else "",
         "has_suggestion": bool(d.get(SUGGESTED)),
         "proposed": c.t.raw(key("stage", d[PROPOSED])) if d.get(PROPOSED) else "",
         "letter": d.get(LETTER, "M"),
         "day": draft.get("day", ""), "notes": draft.get("notes") or "",
-        "photo": "yes" if draft.get("photo") else "no",
-        "located": "yes" if draft.get("lat") is not None else "no",
+        "photo": bool(draft.get("photo")), "located": draft.get("lat") is not None,
         "due_on": nxt.get("due_on", ""), "next": _next_line(c.t, nxt),
         "outcome": c.t.raw(key("visit-outcome", draft["outcome"])) if draft.get("outcome")
         else "",
+        "ask_referrals": await _ask_referrals(dialog_manager, draft.get("outcome")),
     }
 
 
@@ -75,3 +79,12 @@ def _next_line(t: Translator, nxt: dict[str, Any]) -> str:
     if nxt.get("due_time"):
         return t.raw("visit-next-at", due_on=nxt["due_on"], due_time=nxt["due_time"])
     return t.raw("visit-next-on", due_on=nxt["due_on"])
+
+
+async def _ask_referrals(manager: DialogManager, outcome: str | None) -> bool:
+    """Once saved, after a good outcome, unless the prospect said 'nobody' lately."""
+    d = manager.dialog_data
+    if not d.get(SAVED) or not asks_after(outcome):
+        return False
+    c = ctx(manager)
+    return (await referrals.asking(c.uow, c.me(), d[PROSPECT_ID], c.now())).may_ask

@@ -13,6 +13,8 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.dialogs.common import clear_notice, ctx, today_of, tz_of
 from bot.dialogs.prospect.states import PROSPECT_ID as CARD_ID
 from bot.dialogs.prospect.states import ProspectSG
+from bot.dialogs.referrals.states import PROSPECT_ID as REFERRALS_PROSPECT
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.visit.states import (
     AT,
     DRAFT,
@@ -21,6 +23,7 @@ from bot.dialogs.visit.states import (
     MAN,
     NEXT,
     NO_TIME,
+    PAST_AT,
     PROPOSED,
     PROSPECT_ID,
     QUICK_SUGGESTED,
@@ -32,14 +35,17 @@ from bot.dialogs.visit.states import (
     W,
 )
 from bot.dialogs.visit.states import VisitSG as S
-from bot.refusals import refusals, set_notice
+from bot.refusals import item_id, item_of, refusals, set_notice
+from sales.kernel.clock import local_now
+from sales.kernel.errors import Refused
 from sales.prospects import use_cases as prospecting
 from sales.prospects.man import Answer, ManAnswers
 from sales.prospects.model import Stage
 from sales.visits import cadence
 from sales.visits import use_cases as visits
-from sales.visits.model import Channel, NextStep, Outcome, VisitDraft
+from sales.visits.model import Channel, NextStep, Outcome, Plan, VisitDraft
 
+FORGED = "common-use-buttons"  # a forged or stale choice: the window's own buttons
 LETTERS = {"M": "money", "A": "authority", "N": "need"}
 
 
@@ -76,7 +82,8 @@ async def _pick(manager: DialogManager, prospect_id: int) -> None:
 
 @refusals
 async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await _pick(manager, int(item))
+    prospect = item_id(item, "prospect-not-found")
+    await _pick(manager, prospect)
 
 
 async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
@@ -88,8 +95,9 @@ async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
         set_notice(manager, "visit-no-hits")
 
 
+@refusals
 async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    _draft(manager)["channel"] = Channel(item).value
+    _draft(manager)["channel"] = item_of(Channel, item, FORGED).value
     await manager.switch_to(S.day)
 
 
@@ -112,8 +120,9 @@ async def _set_day(manager: DialogManager, day: date) -> None:
     await manager.switch_to(S.outcome)
 
 
+@refusals
 async def on_outcome(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    outcome = Outcome(item)
+    outcome = item_of(Outcome, item, FORGED)
     _draft(manager)["outcome"] = outcome.value
     nxt = {Outcome.QUOTED: S.amount, Outcome.LOST: S.reason}.get(outcome, S.details)
     await manager.switch_to(nxt)
@@ -128,38 +137,53 @@ async def on_amount(message: Message, _w: Any, manager: DialogManager) -> None:
     await manager.switch_to(S.details)
 
 
+@refusals
 async def on_reason(message: Message, _w: Any, manager: DialogManager) -> None:
-    _draft(manager)["reason"] = (message.text or "")[:1000]
+    """Checked here against the limit the save applies (a refusal keeps the step)."""
+    _draft(manager)["reason"] = visits.lost_reason(message.text)
+    clear_notice(manager)
     await manager.switch_to(S.details)
 
 
+@refusals
 async def on_details(message: Message, _w: Any, manager: DialogManager) -> None:
-    """Notes as text, a photo (kept by file id) or the phone's location, in any order."""
+    """Notes as text, a photo (kept by file id) or the phone's location, in any order; notes
+    too long are refused here, with the limit, not at the final save."""
     draft = _draft(manager)
     if message.photo:
-        draft["photo"] = message.photo[-1].file_id
-        draft["notes"] = message.caption or draft.get("notes")
+        notes = visits.visit_notes(message.caption) or draft.get("notes")
+        draft.update(photo=message.photo[-1].file_id, notes=notes)
     elif message.location:
         draft["lat"], draft["lon"] = message.location.latitude, message.location.longitude
     elif message.text:
-        draft["notes"] = message.text
+        draft["notes"] = visits.visit_notes(message.text)
     else:
         set_notice(manager, "visit-details-kinds")
 
 
 async def on_details_done(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """Then the proposed stage, the open MAN letters, the next step, as they apply."""
-    c = ctx(manager)
-    plan = await visits.plan(c.uow, c.me(), manager.dialog_data[PROSPECT_ID],
-                             Outcome(_draft(manager)["outcome"]), await today_of(manager))
+    plan = await _plan(manager)
     manager.dialog_data[PROPOSED] = plan.stage.value if plan.stage else None
     manager.dialog_data[UNKNOWN] = list(plan.unknown)
-    if plan.suggestion is not None:
-        manager.dialog_data[SUGGESTED] = plan.suggestion.due_on.isoformat()
-        manager.dialog_data[REASON] = plan.suggestion.reason_key
-        if plan.suggestion.at is not None:  # the prospect's preferred contact time
-            manager.dialog_data[AT] = plan.suggestion.at.strftime("%H:%M")
     await manager.switch_to(S.stage if plan.stage else _after_stage(manager))
+
+
+async def _plan(manager: DialogManager) -> Plan:
+    """Plan with the MAN answers given so far; its suggested next day is kept for that step."""
+    c = ctx(manager)
+    d = manager.dialog_data
+    answers = ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()})
+    plan = await visits.plan(c.uow, c.me(), d[PROSPECT_ID], Outcome(_draft(manager)["outcome"]),
+                             await today_of(manager), answers)
+    for key in (SUGGESTED, REASON, AT):
+        d.pop(key, None)
+    if plan.suggestion is not None:
+        d[SUGGESTED] = plan.suggestion.due_on.isoformat()
+        d[REASON] = plan.suggestion.reason_key
+        if plan.suggestion.at is not None:  # the prospect's preferred contact time
+            d[AT] = plan.suggestion.at.strftime("%H:%M")
+    return plan
 
 
 def _after_stage(manager: DialogManager) -> Any:
@@ -177,20 +201,35 @@ async def on_stage(_cb: CallbackQuery, button: Button, manager: DialogManager) -
     await manager.switch_to(_after_stage(manager))
 
 
+@refusals
 async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     letter = manager.dialog_data[LETTER]
-    manager.dialog_data[MAN][LETTERS[letter]] = Answer(item).value
+    manager.dialog_data[MAN][LETTERS[letter]] = item_of(Answer, item, FORGED).value
     manager.dialog_data[UNKNOWN] = [x for x in manager.dialog_data[UNKNOWN] if x != letter]
+    if not manager.dialog_data[UNKNOWN]:
+        await _plan(manager)  # the follow-up now follows the answers just given
     await manager.switch_to(_after_stage(manager))
 
 
+async def on_back_plan(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Back from the stage, MAN or next-step question: to the stage question if one was
+    asked, else to the notes (its 'Next step' plans again; answers given are kept)."""
+    current = manager.current_context().state
+    asked_stage = manager.dialog_data.get(PROPOSED) and current != S.stage
+    clear_notice(manager)
+    await manager.switch_to(S.stage if asked_stage else S.details)
+
+
+@refusals
 async def on_next_quick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Tomorrow, 3 days, 1 week, 2 weeks, 1 month, or the suggested day."""
     today = await today_of(manager)
-    if item == QUICK_SUGGESTED:
+    if item == QUICK_SUGGESTED and manager.dialog_data.get(SUGGESTED):
         day = date.fromisoformat(manager.dialog_data[SUGGESTED])
-    else:
+    elif item in cadence.QUICK_CHOICES:
         day = cadence.quick_date(item, today)
+    else:
+        raise Refused(FORGED)
     await _set_next(manager, day)
 
 
@@ -213,24 +252,47 @@ async def on_no_next(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> 
     await _save(manager)
 
 
+@refusals
 async def on_time(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    await _set_time(manager, None if item == NO_TIME else item)
+    await _set_time(manager, None if item == NO_TIME else _time(item))
 
 
+@refusals
 async def on_time_text(message: Message, _w: Any, manager: DialogManager) -> None:
     """A typed time such as 9:30 or 14:00."""
-    text = (message.text or "").strip()
+    await _set_time(manager, _time(message.text or ""))
+
+
+def _time(text: str) -> time:
     at = visits.parse_time(text)
     if at is None:
-        set_notice(manager, "visit-bad-time", value=text)
-        return
-    await _set_time(manager, at.strftime("%H:%M"))
+        raise Refused("visit-bad-time", value=text.strip())
+    return at
 
 
-async def _set_time(manager: DialogManager, value: str | None) -> None:
-    manager.dialog_data[NEXT]["due_time"] = value
+async def _set_time(manager: DialogManager, at: time | None) -> None:
+    """A time already past today is refused, with the same time tomorrow offered."""
+    c = ctx(manager)
+    nxt = manager.dialog_data[NEXT]
+    manager.dialog_data.pop(PAST_AT, None)
+    try:
+        visits.check_due_time(date.fromisoformat(nxt["due_on"]), at,
+                              local_now(await tz_of(manager), c.now()))
+    except Refused:
+        manager.dialog_data[PAST_AT] = f"{at:%H:%M}"
+        raise
+    nxt["due_time"] = f"{at:%H:%M}" if at else None
+    clear_notice(manager)
     await _warn(manager)
     await manager.switch_to(S.next_text)
+
+
+@refusals
+async def on_tomorrow(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """The past time offered again, on the next day."""
+    nxt = manager.dialog_data[NEXT]
+    nxt["due_on"] = (date.fromisoformat(nxt["due_on"]) + timedelta(days=1)).isoformat()
+    await _set_time(manager, time.fromisoformat(manager.dialog_data[PAST_AT]))
 
 
 async def _warn(manager: DialogManager) -> None:
@@ -247,7 +309,7 @@ async def _warn(manager: DialogManager) -> None:
 
 @refusals
 async def on_next_text(message: Message, _w: Any, manager: DialogManager) -> None:
-    manager.dialog_data[NEXT]["text"] = message.text
+    manager.dialog_data[NEXT]["text"] = visits.next_text(message.text)
     await _save(manager)
 
 
@@ -288,3 +350,9 @@ def _next_step(n: dict[str, Any] | None) -> NextStep | None:
 
 async def on_open_card(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     await manager.start(ProspectSG.card, data={CARD_ID: manager.dialog_data[PROSPECT_ID]})
+
+
+async def on_ask_referrals(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """After a good outcome: ask this prospect for names (script, names, none or later)."""
+    await manager.start(ReferralsSG.ask,
+                        data={REFERRALS_PROSPECT: manager.dialog_data[PROSPECT_ID]})

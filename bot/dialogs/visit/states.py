@@ -37,6 +37,7 @@ UNKNOWN = "unknown"      # MAN letters still unknown, asked one at a time
 SUGGESTED = "suggested"  # ISO day the cadence suggests for the next step, if any
 REASON = "reason"        # Fluent key saying why that day
 AT = "at"                # "HH:MM": the prospect's preferred contact time, if known
+PAST_AT = "past_at"      # "HH:MM": a time typed for today that has passed (tomorrow offered)
 # Select item values that getters offer and handlers recognise
 QUICK_SUGGESTED = "suggested"  # next-step quick choice: the suggested day
 NO_TIME = "none"               # next-step time choice: no time of day
@@ -64,3 +65,5 @@ class W:
     SKIP_TEXT = "skip_text"
     OPEN = "open"            # recorded: open the card
     BACK = "back"
+    REFERRALS = "referrals"  # done: ask for referrals after a good outcome
+    TOMORROW = "tomorrow"    # a time already past today: the same time tomorrow

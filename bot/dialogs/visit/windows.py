@@ -19,6 +19,7 @@ from bot.dialogs.visit.states import QUICK_SUGGESTED, W
 from bot.dialogs.visit.states import VisitSG as S
 from bot.i18n import I18NFormat, Label
 
+PLAN = "plan"  # Back from the plan's steps depends on what was asked (handlers.on_back_plan)
 ANSWERS = [("yes", "answer-yes"), ("no", "answer-no"), ("unknown", "answer-unknown")]
 
 
@@ -28,7 +29,9 @@ def _select(items: str, wid: str, on_click: Any, width: int = 2) -> Group:
 
 
 def _step(state: Any, text: str, *widgets: Any, back: Any = None) -> Window:
-    nav = [SwitchTo(Label("common-back"), id=W.BACK, state=back)] if back else []
+    """A step with Back (to `back`, or through the plan's handler when it depends) and Cancel."""
+    nav = [Button(Label("common-back"), id=W.BACK, on_click=h.on_back_plan) if back is PLAN
+           else SwitchTo(Label("common-back"), id=W.BACK, state=back)] if back else []
     return Window(Notice(), I18NFormat(text), *widgets, *nav, Cancel(Label("common-cancel")),
                   state=state, getter=getters.visit)
 
@@ -64,21 +67,24 @@ def visit_dialog() -> Dialog:
               back=S.outcome),
         _step(S.stage, "visit-ask-stage", Row(
             Button(Label("answer-yes"), id=W.STAGE_YES, on_click=h.on_stage),
-            Button(Label("answer-no"), id=W.STAGE_NO, on_click=h.on_stage)), stray_input()),
+            Button(Label("answer-no"), id=W.STAGE_NO, on_click=h.on_stage)), stray_input(),
+              back=PLAN),
         _step(S.man, "visit-ask-man", Row(*[
             Button(Label(k), id=compose_id(W.MAN, v), on_click=_answer(v)) for v, k in ANSWERS]),
-            stray_input()),
+            stray_input(), back=PLAN),
         _step(S.next, "visit-ask-next",
               Button(Label("visit-suggested"), id=W.SUGGESTED, when="has_suggestion",
                      on_click=_quick(QUICK_SUGGESTED)),
               _select("quick", W.QUICK, h.on_next_quick, width=3),
               Row(SwitchTo(Label("visit-calendar"), id=W.NEXT_CALENDAR, state=S.next_calendar),
                   Button(Label("visit-no-next"), id=W.NO_NEXT, on_click=h.on_no_next)),
-              stray_input()),
+              stray_input(), back=PLAN),
         _step(S.next_calendar, "visit-ask-next",
               LocalCalendar(W.NEXT_CALENDAR, h.on_next_picked, min_key=TODAY), stray_input(),
               back=S.next),
         _step(S.next_time, "visit-ask-time", _select("times", W.TIME, h.on_time, width=5),
+              Button(Label("visit-time-tomorrow"), id=W.TOMORROW, on_click=h.on_tomorrow,
+                     when="past_at"),
               MessageInput(h.on_time_text, content_types=[ContentType.TEXT]),
               MessageInput(on_not_text), back=S.next),
         _step(S.next_text, "visit-ask-next-text",
@@ -87,6 +93,8 @@ def visit_dialog() -> Dialog:
               MessageInput(on_not_text), back=S.next_time),
         Window(I18NFormat("visit-done"),
                Button(Label("newp-open-card"), id=W.OPEN, on_click=h.on_open_card),
+               Button(Label("visit-ask-referrals"), id=W.REFERRALS,
+                      on_click=h.on_ask_referrals, when="ask_referrals"),
                Cancel(Label("common-done")), stray_input(), state=S.done,
                getter=getters.visit),
         on_start=h.on_start,

@@ -19,3 +19,10 @@ role-name = { $role ->
    *[rep] sales rep
 }
 common-use-buttons = Please use the buttons below (or /cancel to leave).
+common-answer = { $value ->
+    [yes] yes
+    [no] no
+   *[unknown] don't know
+}
+cmd-unknown = { $command } is not a command I know. These are:
+    { $commands }

@@ -42,6 +42,12 @@ field-contact-time = Best time to call
 field-needs = Needs
 field-tags = Tags
 field-notes = Notes
+field-stage = Stage
+field-man = MAN
+field-method = Source
+field-decision-maker = Contact decides
+field-direct-mail = Direct mail
+field-do-not-contact = Do not contact
 field-referred-by-name = Referred by
 method-cold-canvass = Door to door
 method-referral = Referral
@@ -178,8 +184,10 @@ prospect-contact-line = { $day } { $channel }: { $outcome } { $notes }
 prospect-history-line = { $at } { $who }: { $kind ->
     [created] created
     [owner] new owner
+    [visit] { $field }: { $new }
    *[other] { $field } { $old } → { $new }
 }
+prospect-history-more = … and { $n } earlier
 prospect-reassign-pick = Give this prospect (with its history) to:
 prospect-assigned-to-you = 📥 { $by } handed you the prospect <b>{ $name }</b>. Find it under 📋 My prospects.
 prospect-bad-answer = “{ $value }” is not yes, no or don't know.
@@ -237,3 +245,4 @@ import-done = ✅ Import finished: { $created } prospects created.
     Rejected:
     { $rejected_list }
 import-row-line = row { $row }: { $reason }
+import-busy = 📎 A file starts an import, but you are in the middle of something. Finish it (or send /cancel), then send the file again. What you typed is kept.

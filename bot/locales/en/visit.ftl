@@ -79,3 +79,5 @@ cadence-reason-priority = top priority: keep momentum
 cadence-reason-develop = develop the relationship
 cadence-reason-nurture = nurture over time
 cadence-reason-qualify = finish the MAN check
+visit-time-past = { $at } today has already passed, so I could only remind you at once. Pick a later time, or the same time tomorrow ({ $tomorrow }).
+visit-time-tomorrow = ⏭ Tomorrow at { $past_at }

@@ -19,3 +19,10 @@ role-name = { $role ->
    *[rep] 销售代表
 }
 common-use-buttons = 请使用下方按钮（或发送 /cancel 退出）。
+common-answer = { $value ->
+    [yes] 是
+    [no] 否
+   *[unknown] 不知道
+}
+cmd-unknown = 没有 { $command } 这个命令。可用的命令：
+    { $commands }

@@ -42,6 +42,12 @@ field-contact-time = 方便联系时间
 field-needs = 需求
 field-tags = 标签
 field-notes = 备注
+field-stage = 阶段
+field-man = MAN
+field-method = 来源
+field-decision-maker = 联系人有决定权
+field-direct-mail = 直接邮寄
+field-do-not-contact = 勿扰
 field-referred-by-name = 引荐人
 method-cold-canvass = 逐户寻访
 method-referral = 客户引荐
@@ -178,8 +184,10 @@ prospect-contact-line = { $day } { $channel }：{ $outcome } { $notes }
 prospect-history-line = { $at } { $who }：{ $kind ->
     [created] 创建
     [owner] 更换负责人
+    [visit] { $field }：{ $new }
    *[other] { $field } { $old } → { $new }
 }
+prospect-history-more = …… 以及更早的 { $n } 条
 prospect-reassign-pick = 把该客户（连同历史记录）转交给：
 prospect-assigned-to-you = 📥 { $by } 把客户 <b>{ $name }</b> 转交给了您，可在 📋 我的客户 中找到。
 prospect-bad-answer = “{ $value }”不是“是”“否”或“不知道”。
@@ -237,3 +245,4 @@ import-done = ✅ 导入完成：新建 { $created } 个客户。
     被拒绝：
     { $rejected_list }
 import-row-line = 第 { $row } 行：{ $reason }
+import-busy = 📎 发送文件会开始导入，但您正在进行其他操作。请先完成（或发送 /cancel），再重新发送文件。已输入的内容都还在。

@@ -67,3 +67,5 @@ cadence-reason-priority = 最高优先：保持势头
 cadence-reason-develop = 发展关系
 cadence-reason-nurture = 长期培养
 cadence-reason-qualify = 完成 MAN 评估
+visit-time-past = 今天 { $at } 已经过了，提醒会马上发出。请选一个更晚的时间，或明天（{ $tomorrow }）同一时间。
+visit-time-tomorrow = ⏭ 明天 { $past_at }

@@ -1,7 +1,7 @@
 """digests: team digest settings, album pictures in the outbox, digest time 19:00 by default
 
-Revision ID: 0006_digests
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 10:20:00
 """
 from datetime import time
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_digests'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

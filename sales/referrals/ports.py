@@ -1,0 +1,79 @@
+"""The referral repository and the unit of work the referral use cases reach."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from sales.outbox.ports import OutboxUow
+from sales.referrals.model import (
+    Ask,
+    AskAnswer,
+    Introducer,
+    Link,
+    PaidHow,
+    Policy,
+    Reward,
+    RewardStatus,
+    Source,
+    Terms,
+    Trade,
+)
+from sales.visits.ports import VisitsUow
+
+
+class ReferralRepo(Protocol):
+    async def add_contact(self, team_id: int, owner_id: int, name: str, trade: Trade,
+                          phone: str | None, now: datetime) -> Introducer: ...
+    async def contact(self, contact_id: int) -> Introducer | None: ...
+    async def contacts(self, team_id: int, owner_id: int | None = None) -> list[Introducer]: ...
+    async def link(self, team_id: int, link: Link, created_by: int, now: datetime) -> bool:
+        """Record who gave this prospect's name; False when it already has a link."""
+        ...
+    async def links(self, team_id: int) -> list[Link]: ...
+    async def won_unsettled(self, team_id: int) -> list[tuple[int, int, Source]]:
+        """(prospect id, owner id, who referred it) of the team's won, referred prospects whose
+        reward is not owed yet: one query, so a scan costs the same at any team size."""
+        ...
+    async def link_of(self, prospect_id: int) -> Link | None: ...
+    async def add_ask(self, team_id: int, prospect_id: int, rep_id: int, answer: AskAnswer,
+                      at: datetime, remind_at: datetime | None) -> Ask: ...
+    async def last_ask(self, prospect_id: int) -> Ask | None: ...
+    async def asked(self, team_id: int) -> set[int]:
+        """Ids of the team's prospects that were ever asked for names."""
+        ...
+    async def later_due(self, now: datetime) -> list[Ask]:
+        """'Ask later' answers whose moment has come and that were not reminded yet."""
+        ...
+    async def mark_reminded(self, ask_id: int, now: datetime) -> None: ...
+    async def policy(self, team_id: int) -> Policy | None: ...
+    async def set_policy(self, team_id: int, policy: Policy, by: int | None, now: datetime
+                         ) -> None: ...
+    async def promise(self, team_id: int, prospect_id: int, source: Source, rep_id: int,
+                      terms: Terms, now: datetime) -> bool:
+        """Insert a promised reward unless the prospect has one (a unique constraint)."""
+        ...
+    async def mark_owed(self, prospect_id: int, now: datetime, due: date) -> bool:
+        """promised -> owed, once; False when it was not promised (already owed, paid...)."""
+        ...
+    async def reward(self, reward_id: int) -> Reward | None: ...
+    async def reward_of(self, prospect_id: int) -> Reward | None: ...
+    async def rewards(self, team_id: int, rep_id: int | None = None) -> list[Reward]: ...
+    async def settle(self, reward_id: int, status: RewardStatus, how: PaidHow | None,
+                     now: datetime) -> None: ...
+    async def set_terms(self, reward_id: int, terms: Terms, by: int) -> None: ...
+    async def won_values(self, team_id: int) -> dict[int, tuple[str, Decimal]]:
+        """The last quoted amount of each prospect that has one: the value of a win."""
+        ...
+    async def won_since(self, team_id: int, since: datetime) -> dict[int, datetime]:
+        """Prospects moved to the won stage since a moment, and when."""
+        ...
+
+
+class ReferralsUow(VisitsUow, OutboxUow, Protocol):
+    """What the referral use cases reach: prospects, visits (quoted values), the outbox
+    (reminders) and referrals."""
+
+    @property
+    def referrals(self) -> ReferralRepo: ...
