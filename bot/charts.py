@@ -124,7 +124,8 @@ class Charts:
         self._method_bars(fig, "report-chart-methods", r.by_method)
 
     def _referrals(self, fig: Figure, r: Report) -> None:
-        self._method_bars(fig, "report-chart-referrals", r.referral_yield)
+        self._per_rep(fig, "report-chart-referrals", r, r.referral_yield,
+                      ["report-axis-received", "report-axis-won"])
 
     def _method_bars(self, fig: Figure, key: str, rows: Iterable[tuple[object, int, int]]
                      ) -> None:
@@ -134,8 +135,14 @@ class Charts:
                    [self.t.raw("report-axis-prospects"), self.t.raw("report-axis-won")])
 
     def _greetings(self, fig: Figure, r: Report) -> None:
+        self._per_rep(fig, "report-chart-greetings", r, r.coverage,
+                      ["report-axis-enrolled", "report-axis-greeted"])
+
+    def _per_rep(self, fig: Figure, key: str, r: Report, pairs: dict[int, tuple[int, int]],
+                 legend: list[str]) -> None:
+        """Two bars per rep (e.g. enrolled and greeted) from a rep id -> pair map."""
         reps = list(r.reps)
-        self._bars(fig, "report-chart-greetings", [u.display_name for u in reps],
-                   [[r.coverage.get(u.id, (0, 0))[0] for u in reps],
-                    [r.coverage.get(u.id, (0, 0))[1] for u in reps]],
-                   [self.t.raw("report-axis-enrolled"), self.t.raw("report-axis-greeted")])
+        self._bars(fig, key, [u.display_name for u in reps],
+                   [[pairs.get(u.id, (0, 0))[0] for u in reps],
+                    [pairs.get(u.id, (0, 0))[1] for u in reps]],
+                   [self.t.raw(k) for k in legend])

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from sales.digests.model import ReferralDay
 from sales.greetings.model import CardStatus, NewCard, OccasionKind
 from sales.people.model import NewTeam, NewUser, Role, Team, User
 from sales.prospects.events import ProspectEvent
 from sales.prospects.model import GreetingChannel, Kind, Method, ProspectDraft, Stage
+from sales.referrals.model import AskAnswer, Link, RewardKind, Source, Terms
 from sales.uow import UnitOfWork, UowFactory
 from sales.visits.model import Channel, NextStep, Outcome, VisitDraft
 
@@ -47,6 +49,7 @@ class Expected:
     stages: Counter[Stage] = field(default_factory=Counter)
     big_quotes: set[str] = field(default_factory=set)
     idle: set[str] = field(default_factory=set)
+    referrals: dict[int, ReferralDay] = field(default_factory=dict)
 
 
 @dataclass
@@ -154,6 +157,27 @@ async def _contacts(uow: UnitOfWork, team: Team, rep: User, i: int, exp: Expecte
     await _follow_ups(uow, rep, i, p, exp)
     if i == 0:
         await _win_and_quote(uow, team, rep, exp)
+        await _referrals(uow, team, rep, p.id, exp)
+
+
+async def _referrals(uow: UnitOfWork, team: Team, rep: User, source_id: int, exp: Expected
+                     ) -> None:
+    """Rep 0 asked for names today and got one; a reward of an older referral is overdue."""
+    await uow.referrals.add_ask(team.id, source_id, rep.id, AskAnswer.GIVEN, MORNING, None)
+    named = await uow.prospects.add(team.id, rep.id, rep.id, _card("引荐来的", Method.REFERRAL),
+                                    MORNING)
+    await uow.referrals.link(team.id, Link(named.id, Source(prospect_id=source_id)), rep.id,
+                             MORNING)
+    exp.new[rep.id] += 1
+    exp.by_method[rep.id][Method.REFERRAL] += 1
+    exp.stages[Stage.NEW] += 1
+    old = await uow.prospects.add(team.id, rep.id, rep.id,
+                                  _card("老引荐", Method.REFERRAL, Stage.WON), LONG_AGO)
+    await uow.referrals.promise(team.id, old.id, Source(prospect_id=source_id), rep.id,
+                                Terms(RewardKind.GIFT, gift="茶叶"), LONG_AGO)
+    await uow.referrals.mark_owed(old.id, LONG_AGO, DAY - timedelta(days=2))
+    exp.stages[Stage.WON] += 1
+    exp.referrals[rep.id] = ReferralDay(asked=1, received=1, rewards_owed=1, rewards_overdue=1)
 
 
 async def _follow_ups(uow: UnitOfWork, rep: User, i: int, p: object, exp: Expected) -> None:

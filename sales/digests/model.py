@@ -53,7 +53,7 @@ class DayFacts:
     long_overdue: tuple[FollowUpLate, ...]
     big_quotes: tuple[BigQuote, ...]
     referrals: dict[int, ReferralDay] | None = None
-    """Seam for the referrals feature: None until it lands (the digest then omits the lines)."""
+    """Referral numbers per rep (None: not counted, and the digest omits the lines)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ class BigQuote:
 
 @dataclass(frozen=True, slots=True)
 class ReferralDay:
-    """A rep's referral numbers of the day (filled once the referrals feature lands)."""
+    """A rep's referral numbers: names asked for and received today, rewards owed now."""
 
     asked: int = 0
     received: int = 0
@@ -195,6 +195,8 @@ class WeekFacts:
     """(rep id, day) -> contacts recorded."""
     cards: dict[int, tuple[int, int]]
     """rep id -> (direct-mail prospects, of those greeted with a card in the last year)."""
+    referrals: dict[int, tuple[int, int]]
+    """rep id -> (names received in the last year, of those won)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +212,8 @@ class Report:
     by_method: tuple[tuple[Method, int, int], ...]
     """(method, prospects, won) for methods with any prospect."""
     coverage: dict[int, tuple[int, int]]
-    referral_yield: tuple[tuple[Method, int, int], ...]
-    """Seam: referral-type methods (prospects, won) until the referrals feature lands."""
+    referral_yield: dict[int, tuple[int, int]]
+    """rep id -> (names received in the last year, of those won)."""
     new_prospects: int = 0
     contacts: int = 0
     won: int = 0

@@ -16,6 +16,7 @@ from sales.digests.model import (
     AttentionKind,
     DayFacts,
     DigestSettings,
+    ReferralDay,
     RepDay,
     TopProspect,
 )
@@ -93,7 +94,7 @@ def rep_days(reps: Sequence[User], team: Team, facts: DayFacts, stale: Counter[i
             facts.visits.get(rep.id, 0), facts.contacts.get(rep.id, 0),
             facts.follow_ups_done.get(rep.id, 0), facts.follow_ups_overdue.get(rep.id, 0),
             stale[rep.id], facts.cards_due.get(rep.id, 0), facts.cards_sent.get(rep.id, 0),
-            None if facts.referrals is None else facts.referrals.get(rep.id)))
+            None if facts.referrals is None else facts.referrals.get(rep.id, ReferralDay())))
     return tuple(lines)
 
 

@@ -19,7 +19,7 @@ from sales.kernel.errors import Refused
 from sales.outbox.model import OutMessage
 from sales.people import rules as people
 from sales.people.model import AuditEntry, Role, Team, User
-from sales.prospects.model import REFERRAL_METHODS, Method, Prospect, Stage
+from sales.prospects.model import Method, Prospect, Stage
 
 WEEK = 7
 YEAR = 365
@@ -175,8 +175,7 @@ async def report(uow: DigestsUow, team: Team, last: date) -> Report:
     _, end = rules.day_span(last, team.timezone)
     new = [p for p in prospects if start <= p.created_at < end]
     return Report(team, first, last, tuple(reps), rules.funnel(prospects), facts.activity,
-                  _by_method(prospects), facts.cards,
-                  _by_method([p for p in prospects if p.card.method in REFERRAL_METHODS]),
+                  _by_method(prospects), facts.cards, facts.referrals,
                   len(new), sum(facts.activity.values()),
                   sum(p.card.stage is Stage.WON for p in new))
 

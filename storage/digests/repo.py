@@ -4,11 +4,11 @@ statements per team whatever its size (GROUP BY rep, never a query per rep or pr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.digests.model import (
@@ -19,14 +19,17 @@ from sales.digests.model import (
     DayFacts,
     DigestSettings,
     FollowUpLate,
+    ReferralDay,
     WeekFacts,
 )
 from sales.greetings.model import CardStatus
-from sales.prospects.model import OPEN_STAGES, Method
+from sales.prospects.model import OPEN_STAGES, Method, Stage
+from sales.referrals.model import RewardStatus
 from sales.visits.model import Channel, Outcome
 from storage.digests.tables import DigestSettingsRow
 from storage.greetings.tables import GreetingCardRow
 from storage.prospects.tables import ProspectEventRow, ProspectRow
+from storage.referrals.tables import AskRow, LinkRow, RewardRow
 from storage.visits.tables import FollowUpRow, VisitRow
 
 OPEN = "open"
@@ -79,7 +82,7 @@ class DigestRepo:
 
     async def day_facts(self, team_id: int, day: date, start: datetime, end: datetime,
                         now: datetime, settings: DigestSettings) -> DayFacts:
-        """Ten aggregate statements for the whole team."""
+        """Fourteen aggregate statements for the whole team."""
         visits, contacts = await self._contacts(team_id, day)
         fu = FollowUpRow
         cards = GreetingCardRow
@@ -105,7 +108,25 @@ class DigestRepo:
             conversions=await self._conversions(team_id, start, end),
             long_overdue=await self._long_overdue(team_id, day),
             big_quotes=await self._big_quotes(team_id, settings.big_quote),
+            referrals=await self._referrals(team_id, day, start, end),
         )
+
+    async def _referrals(self, team_id: int, day: date, start: datetime, end: datetime
+                         ) -> dict[int, ReferralDay]:
+        """Names asked for and received today, rewards owed and overdue now, per rep."""
+        asked = await self._count(AskRow.rep_id, AskRow.team_id == team_id, AskRow.at >= start,
+                                  AskRow.at < end)
+        received = await self._count(LinkRow.created_by, LinkRow.team_id == team_id,
+                                     LinkRow.created_at >= start, LinkRow.created_at < end)
+        owed = RewardRow.status == RewardStatus.OWED.value
+        rows = await self.s.execute(
+            select(RewardRow.rep_id, func.count(),
+                   func.sum(case((RewardRow.due_on < day, 1), else_=0)))
+            .where(RewardRow.team_id == team_id, owed).group_by(RewardRow.rep_id))
+        rewards = {int(rep): (int(n), int(late or 0)) for rep, n, late in rows}
+        reps = {*asked, *received, *rewards}
+        return {rep: ReferralDay(asked.get(rep, 0), received.get(rep, 0),
+                                 *rewards.get(rep, (0, 0))) for rep in reps}
 
     async def _new(self, team_id: int, start: datetime, end: datetime
                    ) -> dict[int, dict[Method, int]]:
@@ -189,4 +210,17 @@ class DigestRepo:
             .join(p, p.id == c.prospect_id)
             .where(enrolled, c.status == CardStatus.SENT.value, c.occasion_day >= year_ago)
             .group_by(p.owner_id))).all())
-        return WeekFacts(activity, {rep: (n, greeted.get(rep, 0)) for rep, n in mail.items()})
+        return WeekFacts(activity, {rep: (n, greeted.get(rep, 0)) for rep, n in mail.items()},
+                         await self._referral_yield(team_id, year_ago))
+
+    async def _referral_yield(self, team_id: int, since: date) -> dict[int, tuple[int, int]]:
+        """Names each rep received since `since`, and how many of those were won."""
+        p = ProspectRow
+        rows = await self.s.execute(
+            select(LinkRow.created_by, func.count(),
+                   func.sum(case((p.stage == Stage.WON.value, 1), else_=0)))
+            .join(p, p.id == LinkRow.prospect_id)
+            .where(LinkRow.team_id == team_id,
+                   LinkRow.created_at >= datetime.combine(since, time(0), UTC))
+            .group_by(LinkRow.created_by))
+        return {int(rep): (int(n), int(won or 0)) for rep, n, won in rows if rep is not None}

@@ -28,7 +28,7 @@ def _report() -> Report:
     return Report(TEAM, FIRST, LAST, REPS, tuple((s, 3) for s in Stage),
                   {(1, date(2026, 11, 23)): 4, (2, date(2026, 11, 24)): 2},
                   ((Method.TELEPHONE, 5, 1), (Method.REFERRAL, 3, 2)), {1: (4, 3), 2: (2, 0)},
-                  ((Method.REFERRAL, 3, 2),), 6, 6, 1)
+                  {1: (3, 2)}, 6, 6, 1)
 
 
 def _missing_glyphs(draw: Callable[[], object]) -> list[str]:

@@ -58,7 +58,8 @@ def test_prints_the_digest_and_its_numbers(cfg: Path) -> None:
     assert [r["new_prospects"] for r in data["reps"]] == [exp.new[u.id] for u in s.reps]
     assert data["totals"]["contacts"] == sum(exp.contacts.values())
     assert data["conversions"] == 1 and data["queued"] == 0
-    assert "referrals" not in data["reps"][0]  # the seam stays empty until referrals land
+    assert data["reps"][0]["referrals"] == {"asked": 1, "received": 1, "rewards_owed": 1,
+                                            "rewards_overdue": 1}
     code, out = xunke(cfg, "digest", "--team", "North", "--date", "2026-11-23", "--send",
                       at=DIGEST_AT)
     assert code == 1 and "/bind" in out
