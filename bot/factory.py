@@ -12,6 +12,7 @@ from aiogram_dialog.api.protocols import MessageManagerProtocol
 
 from bot.config import DefaultsSection
 from bot.dialogs.find.windows import find_dialog
+from bot.dialogs.greetings.windows import greetings_dialog
 from bot.dialogs.importer.states import FETCH_KEY
 from bot.dialogs.importer.windows import import_dialog
 from bot.dialogs.menu.windows import menu_dialog
@@ -27,6 +28,7 @@ from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
+from bot.handlers.greetings import greetings_router
 from bot.handlers.referrals import referrals_router
 from bot.handlers.reminders import reminders_router
 from bot.i18n import Locales
@@ -61,11 +63,11 @@ def create_dispatcher(
         uow_factory, locales, clock, admin_ids, defaults.language))
     dp.include_routers(errors_router(), early_router(), onboarding_router(), gate_router(),
                        commands_router(), digests_router(), documents_router(),
-                       reminders_router(), referrals_router(),
+                       reminders_router(), greetings_router(), referrals_router(),
                        unknown_commands_router())  # last of the command routers
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
-                       import_dialog(), referrals_dialog())
+                       import_dialog(), greetings_dialog(), referrals_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

@@ -62,6 +62,10 @@ class Translator:
         return {k: self.answer(v) if isinstance(v, bool | Answer) else v
                 for k, v in args.items()}
 
+    def has(self, key: str) -> bool:
+        """Whether a message exists (Fluent answers an unknown key with the key itself)."""
+        return str(self._fluent.format_value(key)) != key
+
     def _format(self, key: str, args: dict[str, Any]) -> str:
         """Fluent formatting that never breaks on a long argument: those go in afterwards."""
         long = {k: v for k, v in args.items() if isinstance(v, str) and len(v) > PLACEABLE_MAX}

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from bot.i18n import Translator
 from bot.i18n import key as i18n_key
+from bot.i18n import shorten as i18n_shorten
 from sales.prospects import man
 from sales.prospects.events import FieldValue, ProspectEvent, value_of
 from sales.prospects.man import Answer, ManAnswers
@@ -92,7 +93,7 @@ def history_line(t: Translator, e: ProspectEvent) -> str:
 
 def shorten(text: str, limit: int = FIELD_SHOWN) -> str:
     """Long free text cut for display (the full text stays stored and exported)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return i18n_shorten(text, limit)
 
 
 def listing(lines: list[str], limit: int, more: Callable[[int], str]) -> str:

@@ -115,9 +115,11 @@ class Notice(Text):
 
 LUNAR = "lunar"      # dialog_data: the next birthday typed is a lunar date
 EDITED = "field"     # dialog_data: which card field the edit window asks for
+GREETING_FIELDS = ("salutation", "greeting_language", "greeting_channel")  # greetings.ftl
 # The card fields the edit pickers offer, in order (the card leaves out `referred_by_name`).
 CARD_FIELDS = ("name", "company", "contact", "phone", "wechat", "email", "address",
-               "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name")
+               "birthday", "contact_time", "needs", "tags", "notes", "referred_by_name",
+               *GREETING_FIELDS)
 
 
 ID_SEP = "_"         # joins the parts of a composed widget id: "man_money_yes"

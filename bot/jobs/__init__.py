@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.jobs.digests import scan_digests, scan_reports
+from bot.jobs.greetings import scan_greetings
 from bot.jobs.referrals import scan_referrals
 from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps, ScheduledJob, every
@@ -14,6 +15,7 @@ REMINDERS_EVERY = 20.0
 DAILY_EVERY = 60.0
 RETURNS_EVERY = 300.0
 PURGE_EVERY = 3600.0
+GREETINGS_EVERY = 300.0
 REFERRALS_EVERY = 300.0  # won referrals become owed rewards within minutes
 
 
@@ -27,6 +29,7 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
         every(DAILY_EVERY, "scan-evenings", deps, scan_evenings),
         every(RETURNS_EVERY, "scan-returns", deps, scan_returns),
         every(PURGE_EVERY, "outbox-purge", deps, purge_finished),
+        every(GREETINGS_EVERY, "scan-greetings", deps, scan_greetings),
         every(REFERRALS_EVERY, "scan-referrals", deps, scan_referrals),
         every(DAILY_EVERY, "scan-digests", deps, scan_digests),
         every(DAILY_EVERY, "scan-reports", deps, scan_reports),

@@ -27,6 +27,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BufferedInputFile,
+    CopyTextButton,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputMediaPhoto,
@@ -36,6 +37,7 @@ from aiogram.types import (
 from bot.jobs.scheduler import JobDeps
 from sales.outbox import use_cases as outbox
 from sales.outbox.model import (
+    Button,
     Buttons,
     Moved,
     OutboxItem,
@@ -128,14 +130,19 @@ class RateLimiter:
         return 0.0
 
 
+def inline_button(b: Button) -> InlineKeyboardButton:
+    """One stored button as Telegram's: a callback, a link or a text to copy (Bot API 7.11)."""
+    copy = CopyTextButton(text=b.copy_text) if b.copy_text is not None else None
+    return InlineKeyboardButton(text=b.text, callback_data=b.callback_data, url=b.url,
+                                copy_text=copy)
+
+
 def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
     """The row's buttons as an inline keyboard (None when it has none)."""
     if not buttons:
         return None
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=b.text, callback_data=b.callback_data, url=b.url) for b in row]
-        for row in buttons
-    ])
+    return InlineKeyboardMarkup(inline_keyboard=[[inline_button(b) for b in row]
+                                                 for row in buttons])
 
 
 class Sender:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
+from sales.greetings.model import GreetingCard
+from sales.greetings.ports import GreetingsUow
 from sales.people.model import User
 from sales.prospects import man
 from sales.prospects.events import ProspectEvent
@@ -11,6 +14,10 @@ from sales.prospects.model import Prospect
 from sales.prospects.use_cases import visible
 from sales.visits.model import FollowUp, Visit
 from sales.visits.ports import VisitsUow
+
+
+class CardsUow(VisitsUow, GreetingsUow, Protocol):
+    """What the card reads: the prospect, its visits and its greeting history."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,7 @@ class Card:
     mine: bool
     next_step: FollowUp | None = None
     contacts: tuple[Visit, ...] = ()
+    greetings: tuple[GreetingCard, ...] = ()  # newest occasion first (method.md §5)
 
     @property
     def last_quote(self) -> Visit | None:
@@ -32,8 +40,8 @@ class Card:
         return next((v for v in self.contacts if v.draft.amount is not None), None)
 
 
-async def load_card(uow: VisitsUow, actor: User, prospect_id: int) -> Card:
-    """The full card with owner, referrer, MAN verdict and history."""
+async def load_card(uow: CardsUow, actor: User, prospect_id: int) -> Card:
+    """The full card with owner, referrer, MAN verdict, history and greetings sent."""
     prospect = await visible(uow, actor, prospect_id)
     owner = await uow.users.get(prospect.owner_id)
     ref_id = prospect.card.referred_by_id
@@ -42,4 +50,5 @@ async def load_card(uow: VisitsUow, actor: User, prospect_id: int) -> Card:
                 referrer.card.name if referrer else prospect.card.referred_by_name,
                 man.verdict(prospect.card.man), await uow.prospects.events(prospect.id),
                 prospect.owner_id == actor.id, await uow.follow_ups.open_of(prospect.id),
-                tuple(await uow.visits.of_prospect(prospect.id)))
+                tuple(await uow.visits.of_prospect(prospect.id)),
+                tuple(await uow.greetings.of_prospect(prospect.id)))

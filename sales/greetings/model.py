@@ -106,6 +106,22 @@ class NewCard:
         return self.occasion_day.year
 
 
+class HandleKind(StrEnum):
+    """Where a message greeting is sent, in the order it is looked for."""
+
+    WECHAT = "wechat"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+@dataclass(frozen=True, slots=True)
+class Handle:
+    """The prospect's CURRENT handle (read with the card, so card edits show at once)."""
+
+    kind: HandleKind
+    value: str
+
+
 @dataclass(frozen=True, slots=True)
 class GreetingCard:
     """A stored card: what was planned for whom, and what the rep did with it."""
@@ -133,6 +149,7 @@ class GreetingCard:
     asked_at: datetime | None = None
     marked_at: datetime | None = None
     skip_reason: str | None = None
+    handle: Handle | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,9 @@ from sales.prospects.ports import ProspectsUow
 
 
 class GreetingRepo(Protocol):
+    """Cards come back with their prospect's current handle (`GreetingCard.handle`), read in
+    the same query as the cards (never one query per card)."""
+
     async def policy(self, team_id: int) -> GreetingPolicy | None: ...
     async def save_policy(self, policy: GreetingPolicy) -> None: ...
     async def company_dates(self, team_id: int) -> list[CompanyDate]: ...

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, time, timedelta
 
-from sales.greetings.model import VARIANTS, GreetingPolicy, Occasion, OccasionKind
+from sales.greetings.model import (
+    VARIANTS,
+    GreetingPolicy,
+    Handle,
+    HandleKind,
+    Occasion,
+    OccasionKind,
+    ReminderGroup,
+)
 from sales.greetings.occasions import SOMBRE
+from sales.kernel.clock import due_at, local_today, to_utc
 from sales.people.model import LANGUAGES, Team
+from sales.people.rules import timezone_of
 from sales.prospects.model import GreetingChannel, Prospect, ProspectDraft, Stage
 
 LEAD_DAYS_MAX = 60
+COMPANY_DATE_RE = re.compile(
+    r"^(?P<name>.*\D)\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?$")
 # The month's card when the team picked none: the first of these the month has, else the
 # first occasion of the month by kind (company, festival, public, Western, term, season).
 DEFAULT_RANK = (
@@ -28,6 +41,15 @@ def reachable(card: ProspectDraft) -> bool:
     if card.greeting_channel is GreetingChannel.POSTAL:
         return bool(card.address)
     return bool(card.phone or card.wechat or card.email)
+
+
+def handle_of(wechat: str | None, phone: str | None, email: str | None) -> Handle | None:
+    """Where to send a message greeting: WeChat first, then the phone, then email."""
+    for kind, value in ((HandleKind.WECHAT, wechat), (HandleKind.PHONE, phone),
+                        (HandleKind.EMAIL, email)):
+        if value:
+            return Handle(kind, value)
+    return None
 
 
 def gets_cards(prospect: Prospect) -> bool:
@@ -68,6 +90,36 @@ def due(occasion_day: date, reminder_day: date, today: date) -> bool:
     return reminder_day <= today <= occasion_day
 
 
+def push_at(day: date, now: datetime, tz: str, morning: time, evening: time,
+            last_day: date | None = None) -> datetime:
+    """When a greeting push reaches the rep: their morning agenda time on `day` in their zone.
+    Later that day it goes at once (caught up), but after their evening time it waits for the
+    next morning, unless that morning is after `last_day` (the occasion would be over)."""
+    today = local_today(tz, now)
+    moment = due_at(max(day, today), morning, tz)
+    if moment > to_utc(now):
+        return moment
+    tomorrow = today + timedelta(days=1)
+    if due_at(today, evening, tz) <= to_utc(now) and (last_day is None or tomorrow <= last_day):
+        return due_at(tomorrow, morning, tz)
+    return to_utc(now)
+
+
+def reminder_at(group: ReminderGroup, now: datetime, default_tz: str) -> datetime:
+    """The consolidated reminder: the rep's agenda time on the reminder day, in their zone."""
+    tz = timezone_of(group.owner, group.team, default_tz)
+    day = min(c.remind_on for c in group.cards)
+    return push_at(day, now, tz, group.owner.agenda_time, group.owner.evening_time,
+                   group.occasion_day)
+
+
+def ask_at(group: ReminderGroup, now: datetime, default_tz: str) -> datetime:
+    """The after-question: the rep's agenda time on the day after the occasion, or later."""
+    tz = timezone_of(group.owner, group.team, default_tz)
+    return push_at(group.occasion_day + timedelta(days=1), now, tz, group.owner.agenda_time,
+                   group.owner.evening_time)
+
+
 def next_variant(previous: int | None, prospect_id: int) -> int:
     """Never the wording of the previous card; the first one spread by prospect."""
     if previous is None:
@@ -91,3 +143,17 @@ def valid_policy(policy: GreetingPolicy, western_keys: tuple[str, ...]) -> str |
     if any(not 1 <= m <= 12 or not k for m, k in policy.month_picks.items()):
         return "greetings-bad-pick"
     return None
+
+
+def parse_company_date(text: str) -> tuple[str, int, int] | None:
+    """'Store opening 05-18' or '开业纪念日 5月18日' -> (name, month, day); None if not so."""
+    match = COMPANY_DATE_RE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    return match["name"].strip(), int(match["month"]), int(match["day"])
+
+
+def parse_lead_days(text: str) -> int | None:
+    """A typed number of lead days ('7', '７'); None if it is not a whole number."""
+    cleaned = text.strip()
+    return int(cleaned) if cleaned.isdecimal() and len(cleaned) <= 3 else None

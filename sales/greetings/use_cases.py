@@ -291,11 +291,22 @@ async def edit_text(uow: GreetingsUow, actor: User, card_id: int, text: str, now
     return replace(found, text=cleaned)
 
 
+def _month(today: date) -> tuple[date, date]:
+    """The first and last day of today's month."""
+    first = today.replace(day=1)
+    return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+async def month_cards(uow: GreetingsUow, actor: User, today: date) -> list[GreetingCard]:
+    """The actor's own cards whose occasion falls in today's month (any status), by day then
+    prospect name: one query, whatever the team's calendar says today."""
+    cards = await uow.greetings.of_owner(actor.id, *_month(today))
+    return sorted(cards, key=lambda c: (c.occasion_day, c.occasion_key, c.prospect_name, c.id))
+
+
 async def month_progress(uow: GreetingsUow, actor: User, today: date) -> MonthProgress:
     """The actor's cards of this month by status, and the next occasion to come."""
-    first = today.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    cards = await uow.greetings.of_owner(actor.id, first, last)
+    cards = await uow.greetings.of_owner(actor.id, *_month(today))
     count = {s: sum(1 for c in cards if c.status is s) for s in CardStatus}
     team = await _team(uow, actor)
     language = actor.language or team.language
@@ -449,3 +460,69 @@ async def occasions_for(uow: GreetingsUow, actor: User, year: int, language: str
     policy = await _policy_of(uow, team.id)
     company = tuple(await uow.greetings.company_dates(team.id))
     return calendar.occasions(team.country, year, language, policy.western, company)
+
+
+async def team_settings(uow: GreetingsUow, actor: User
+                        ) -> tuple[GreetingPolicy, list[CompanyDate]]:
+    """Managers: the team's greeting policy and company dates (the settings screen)."""
+    team = await _lead(uow, actor)
+    return await _policy_of(uow, team.id), await uow.greetings.company_dates(team.id)
+
+
+async def _change_policy(uow: GreetingsUow, actor: User, now: datetime, **changes: object
+                         ) -> GreetingPolicy:
+    current, _ = await team_settings(uow, actor)
+    return await set_policy(uow, actor, replace(current, **changes), now)  # type: ignore[arg-type]
+
+
+async def set_lead_days(uow: GreetingsUow, actor: User, channel: GreetingChannel, raw: str,
+                        now: datetime) -> GreetingPolicy:
+    """Managers: how many days ahead postal or message reminders come, as typed."""
+    days = rules.parse_lead_days(raw)
+    if days is None:
+        raise Refused("greetings-bad-lead", max=rules.LEAD_DAYS_MAX)
+    name = ("postal_lead_days" if channel is GreetingChannel.POSTAL
+            else "message_lead_days")
+    return await _change_policy(uow, actor, now, **{name: days})
+
+
+async def toggle_western(uow: GreetingsUow, actor: User, key: str, now: datetime
+                         ) -> GreetingPolicy:
+    """Managers: switch one Western occasion on or off."""
+    if key not in calendar.WESTERN_KEYS:
+        raise Refused("greetings-bad-western", value=key)
+    current, _ = await team_settings(uow, actor)
+    return await _change_policy(uow, actor, now, western=current.western ^ {key})
+
+
+async def month_choices(uow: GreetingsUow, actor: User, year: int, month: int, language: str
+                        ) -> list[Occasion]:
+    """Managers: the occasions a month's card can be picked from (no days of mourning)."""
+    await _lead(uow, actor)
+    if not 1 <= month <= 12:
+        raise Refused("greetings-bad-pick", month=month)
+    return [o for o in await occasions_for(uow, actor, year, language)
+            if o.day.month == month and o.key not in calendar.SOMBRE]
+
+
+async def pick_month(uow: GreetingsUow, actor: User, month: int, key: str | None,
+                     year: int, now: datetime) -> GreetingPolicy:
+    """Managers: the month's card (None: back to the automatic default)."""
+    current, _ = await team_settings(uow, actor)
+    picks = dict(current.month_picks)
+    if key is None:
+        picks.pop(month, None)
+    elif key in {o.key for o in await month_choices(uow, actor, year, month, "en")}:
+        picks[month] = key
+    else:
+        raise Refused("greetings-bad-pick", month=month)
+    return await _change_policy(uow, actor, now, month_picks=picks)
+
+
+async def add_company_date_text(uow: GreetingsUow, actor: User, text: str, now: datetime
+                                ) -> CompanyDate:
+    """Managers: a company date typed as 'Store opening 05-18'."""
+    parsed = rules.parse_company_date(text)
+    if parsed is None:
+        raise Refused("greetings-bad-company-date")
+    return await add_company_date(uow, actor, *parsed, now)

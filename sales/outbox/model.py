@@ -18,18 +18,26 @@ class OutboxStatus(StrEnum):
     STUCK = "stuck"
 
 
+COPY_TEXT_MAX = 256
+"""Telegram copies at most this many characters with a copy-text button."""
+
+
 @dataclass(frozen=True, slots=True)
 class Button:
-    """An inline button: exactly one of callback data or a URL."""
+    """An inline button: exactly one of callback data, a URL or a text to copy."""
 
     text: str
     callback_data: str | None = None
     url: str | None = None
+    copy_text: str | None = None
 
     def __post_init__(self) -> None:
-        """Telegram rejects a button with neither or both actions: fail when building it."""
-        if (self.callback_data is None) == (self.url is None):
-            raise ValueError("a button needs exactly one of callback_data or url")
+        """Telegram rejects a button with no action, two, or a long copy text: fail here."""
+        actions = (self.callback_data, self.url, self.copy_text)
+        if sum(action is not None for action in actions) != 1:
+            raise ValueError("a button needs exactly one of callback_data, url or copy_text")
+        if self.copy_text is not None and not 1 <= len(self.copy_text) <= COPY_TEXT_MAX:
+            raise ValueError(f"copy_text must have 1 to {COPY_TEXT_MAX} characters")
 
 
 Buttons = tuple[tuple[Button, ...], ...]

@@ -41,7 +41,8 @@ def short_error(error: str) -> str:
 
 
 def buttons_to_json(buttons: Buttons) -> list[list[dict[str, str]]] | None:
-    """Rows of `{text, callback_data}` / `{text, url}` for the JSON column; None when empty."""
+    """Rows of `{text, callback_data}` / `{text, url}` / `{text, copy_text}` for the JSON
+    column; None when empty."""
     if not buttons:
         return None
     return [[_button_json(button) for button in row] for row in buttons]
@@ -51,12 +52,15 @@ def _button_json(button: Button) -> dict[str, str]:
     """One button as stored."""
     if button.url is not None:
         return {"text": button.text, "url": button.url}
+    if button.copy_text is not None:
+        return {"text": button.text, "copy_text": button.copy_text}
     return {"text": button.text, "callback_data": str(button.callback_data)}
 
 
 def buttons_from_json(data: Sequence[Sequence[dict[str, Any]]] | None) -> Buttons:
     """The stored JSON back into buttons."""
     return tuple(
-        tuple(Button(b["text"], b.get("callback_data"), b.get("url")) for b in row)
+        tuple(Button(b["text"], b.get("callback_data"), b.get("url"), b.get("copy_text"))
+              for b in row)
         for row in data or ()
     )

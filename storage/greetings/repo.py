@@ -19,17 +19,21 @@ from sales.greetings.model import (
     GreetingCard,
     GreetingChannel,
     GreetingPolicy,
+    Handle,
     NewCard,
     OccasionKind,
 )
+from sales.greetings.rules import handle_of
 from storage.greetings.tables import CompanyDateRow, GreetingCardRow, GreetingPolicyRow
+from storage.prospects.tables import ProspectRow
 
 PLANNED = CardStatus.PLANNED.value
 C = GreetingCardRow
+P = ProspectRow
 
 
-def to_card(row: GreetingCardRow) -> GreetingCard:
-    """Row -> domain card."""
+def to_card(row: GreetingCardRow, handle: Handle | None = None) -> GreetingCard:
+    """Row -> domain card (with the prospect's current handle, read in the same query)."""
     return GreetingCard(
         id=row.id, team_id=row.team_id, prospect_id=row.prospect_id,
         prospect_name=row.prospect_name, address=row.address, salutation=row.salutation,
@@ -39,7 +43,7 @@ def to_card(row: GreetingCardRow) -> GreetingCard:
         language=row.language, variant=row.variant, text=row.text,
         status=CardStatus(row.status), remind_on=row.remind_on, created_at=row.created_at,
         reminded_at=row.reminded_at, asked_at=row.asked_at, marked_at=row.marked_at,
-        skip_reason=row.skip_reason)
+        skip_reason=row.skip_reason, handle=handle)
 
 
 def card_values(card: NewCard, now: datetime) -> dict[str, Any]:
@@ -108,8 +112,8 @@ class GreetingRepo:
         return added
 
     async def get(self, card_id: int) -> GreetingCard | None:
-        row = await self.s.get(C, card_id, populate_existing=True)
-        return to_card(row) if row else None
+        found = await self._cards(C.id == card_id)
+        return found[0] if found else None
 
     async def last_variants(self, prospect_ids: Iterable[int]) -> dict[int, int]:
         ids = list(prospect_ids)
@@ -125,8 +129,12 @@ class GreetingRepo:
         return {(p, k, y) for p, k, y in rows}
 
     async def _cards(self, *where: Any) -> list[GreetingCard]:
-        rows = await self.s.scalars(select(C).where(*where).order_by(C.occasion_day, C.id))
-        return [to_card(r) for r in rows]
+        """One query for any number of cards, joined to their prospects' current handles."""
+        rows = await self.s.execute(
+            select(C, P.wechat, P.phone, P.email).outerjoin(P, P.id == C.prospect_id)
+            .where(*where).order_by(C.occasion_day, C.id)
+            .execution_options(populate_existing=True))
+        return [to_card(r, handle_of(wechat, phone, email)) for r, wechat, phone, email in rows]
 
     async def of_prospect(self, prospect_id: int) -> list[GreetingCard]:
         cards = await self._cards(C.prospect_id == prospect_id)

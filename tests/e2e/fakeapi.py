@@ -1080,6 +1080,9 @@ def _check_button(button: JSON) -> None:
     data = button.get("callback_data")
     if data is not None and not 1 <= len(str(data).encode()) <= 64:
         raise _bad("BUTTON_DATA_INVALID")
+    copy = button.get("copy_text")
+    if copy is not None and not 1 <= len(str(copy.get("text", ""))) <= 256:
+        raise _bad("COPY_TEXT_INVALID")
     if len(button) == 1:
         raise _bad(
             "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"

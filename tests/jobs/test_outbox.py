@@ -91,7 +91,8 @@ async def counts(uows: UowFactory) -> dict[OutboxStatus, int]:
 
 
 async def test_enqueue_twice_keeps_one_row(uows: UowFactory) -> None:
-    buttons = ((Button("Done", callback_data="fu:done:1"), Button("Map", url="https://x.y")),)
+    buttons = ((Button("Done", callback_data="fu:done:1"), Button("Map", url="https://x.y")),
+               (Button("Copy", copy_text="王总，中秋快乐！——小李"),))
     assert await put(uows, msg("agenda:1:2026-11-23", buttons=buttons)) == [True]
     async with uows() as uow:
         assert await outbox.enqueue(uow, msg("agenda:1:2026-11-23"), NOW) is False

@@ -20,7 +20,7 @@ from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock
 
 JOB_IDS = ["outbox-send", "outbox-stuck", "scan-reminders", "scan-mornings", "scan-evenings",
-           "scan-returns", "outbox-purge", "scan-referrals"]
+           "scan-returns", "outbox-purge", "scan-greetings", "scan-referrals"]
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 

@@ -107,13 +107,16 @@ def later(**delta: float) -> datetime:
 
 async def test_sends_html_with_buttons_once(deps: JobDeps, fake: FakeTelegram,
                                             uows: UowFactory) -> None:
-    buttons = ((Button("Done", callback_data="fu:done:7"), Button("Open", url="https://t.me/x")),)
+    buttons = ((Button("Done", callback_data="fu:done:7"), Button("Open", url="https://t.me/x")),
+               (Button("Copy", copy_text="李女士，中秋快乐！"),))
     await put(uows, "a", buttons=buttons)
     assert await send_due(deps, NOW) == 1
     assert await send_due(deps, later(seconds=2)) == 0
     message = fake.last_message(CHAT)
     assert message["text"] == "Agenda for a" and message["entities"][0]["type"] == "bold"
-    assert [b["text"] for b in message["reply_markup"]["inline_keyboard"][0]] == ["Done", "Open"]
+    rows = message["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in rows[0]] == ["Done", "Open"]
+    assert rows[1] == [{"text": "Copy", "copy_text": {"text": "李女士，中秋快乐！"}}]
     stored = await row(uows, "a")
     assert (stored.status, stored.message_id) == (OutboxStatus.SENT, message["message_id"])
     assert len(sends(fake)) == 1
@@ -205,16 +208,20 @@ def test_job_list(deps: JobDeps) -> None:
     assert [(job_id, every) for job_id, every, _ in jobs(deps)] == [
         ("outbox-send", 2.0), ("outbox-stuck", 60.0), ("scan-reminders", 20.0),
         ("scan-mornings", 60.0), ("scan-evenings", 60.0), ("scan-returns", 300.0),
-        ("outbox-purge", 3600.0), ("scan-referrals", 300.0), ("scan-digests", 60.0),
-        ("scan-reports", 60.0)]
+        ("outbox-purge", 3600.0), ("scan-greetings", 300.0), ("scan-referrals", 300.0),
+        ("scan-digests", 60.0), ("scan-reports", 60.0)]
 
 
 def test_keyboard() -> None:
     assert keyboard(()) is None
-    markup = keyboard(((Button("A", callback_data="a"),), (Button("B", url="https://b.c"),)))
+    markup = keyboard(((Button("A", callback_data="a"),), (Button("B", url="https://b.c"),),
+                       (Button("C", copy_text="复制我"),)))
     assert markup is not None
-    assert [[b.text for b in r] for r in markup.inline_keyboard] == [["A"], ["B"]]
+    assert [[b.text for b in r] for r in markup.inline_keyboard] == [["A"], ["B"], ["C"]]
     assert markup.inline_keyboard[1][0].url == "https://b.c"
+    copy = markup.inline_keyboard[2][0]
+    assert copy.copy_text is not None and copy.copy_text.text == "复制我"
+    assert copy.callback_data is None and copy.url is None
 
 
 # ------------------------------------------------------------------ rate limiter, fake clock

@@ -3,21 +3,28 @@ marking, asking once, scope, rotation, enrolment."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sales.greetings import use_cases as greetings
 from sales.greetings.model import (
     CardStatus,
     GreetingChannel,
     GreetingPolicy,
+    Handle,
+    HandleKind,
     Occasion,
     Segment,
     SegmentCount,
     SegmentKind,
 )
+from sales.greetings.rules import handle_of
 from sales.people import use_cases as teams
 from sales.people.model import NewTeam, Role, User
 from sales.prospects import use_cases as prospecting
@@ -255,3 +262,102 @@ async def test_planned_cards_follow_hand_over_and_opt_out(uow_factory: UowFactor
     pid = p["postal"].id
     assert sorted((g.owner.id, g.occasion_key, tuple(c.prospect_id for c in g.cards))
                   for g in groups) == [(mate.id, "birthday", (pid,)), (mate.id, SF, (pid,))]
+
+
+@contextmanager
+def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    """The SQL statements run on the engine meanwhile (to rule out one query per card)."""
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, sql: str, *_: object) -> None:
+        seen.append(sql)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_message_cards_carry_the_prospects_current_handle_in_one_query(
+        uow_factory: UowFactory, engine: AsyncEngine) -> None:
+    f = uow_factory
+    rep, _, _, p = await setup(f)
+    for extra in ("甲", "乙"):
+        await add(f, rep, card(extra, address=None, phone=f"1380000000{len(extra)}",
+                               greeting_channel=GreetingChannel.MESSAGE))
+    day_before = datetime(2027, 2, 5, 2, tzinfo=UTC)  # message lead: 1 day before Feb 6
+    await run(f, greetings.plan_due, day_before, compose)
+    async with f() as uow:
+        with statements(engine) as seen:
+            cards = await greetings.cards_of(uow, rep, SF, 2027)
+    assert len(seen) == 1 and len(cards) == 4  # the group in one query, handles included
+    handles = {c.prospect_name: c.handle for c in cards}
+    assert handles["李女士"] == Handle(HandleKind.WECHAT, "lily_2020")
+    assert handles["甲"] == Handle(HandleKind.PHONE, "+8613800000001")
+    lily = p["message"].id
+    await run(f, prospecting.edit, rep, lily, "wechat", "lily_new", day_before, TZ)
+    (fresh,) = [c for c in await run(f, greetings.cards_of, rep, SF, 2027)
+                if c.prospect_id == lily]
+    assert fresh.handle == Handle(HandleKind.WECHAT, "lily_new")  # the card shows the edit
+    assert (await run(f, greetings.card, rep, fresh.id)).handle == fresh.handle
+
+
+@pytest.mark.parametrize(("wechat", "phone", "email", "expected"), [
+    ("wx", "138", "a@b.cn", Handle(HandleKind.WECHAT, "wx")),
+    (None, "138", "a@b.cn", Handle(HandleKind.PHONE, "138")),
+    ("", None, "a@b.cn", Handle(HandleKind.EMAIL, "a@b.cn")),
+    (None, None, None, None),
+])
+def test_handle_order(wechat: str | None, phone: str | None, email: str | None,
+                      expected: Handle | None) -> None:
+    assert handle_of(wechat, phone, email) == expected
+
+
+async def test_month_cards_are_the_reps_own_of_the_month_by_day(uow_factory: UowFactory
+                                                                  ) -> None:
+    f = uow_factory
+    rep, mate, _, _ = await setup(f)
+    await run(f, greetings.plan_due, NOW, compose)
+    await run(f, greetings.plan_due, datetime(2027, 2, 5, 2, tzinfo=UTC), compose)
+    mine = await run(f, greetings.month_cards, rep, date(2027, 2, 20))
+    assert [(c.occasion_day, c.occasion_key, c.prospect_name) for c in mine] == [
+        (date(2027, 2, 3), "birthday", "王总"), (date(2027, 2, 6), SF, "李女士"),
+        (date(2027, 2, 6), SF, "王总")]
+    assert [c.owner_id for c in await run(f, greetings.month_cards, mate, date(2027, 2, 1))
+            ] == [mate.id]
+    assert await run(f, greetings.month_cards, rep, date(2027, 3, 1)) == []
+
+
+async def test_settings_use_cases_are_for_managers_and_check_their_input(
+        uow_factory: UowFactory) -> None:
+    f = uow_factory
+    rep, _, boss = await people(f)
+    for call in ((greetings.team_settings, rep), (greetings.set_lead_days, rep,
+                 GreetingChannel.POSTAL, "3", NOW), (greetings.toggle_western, rep,
+                 "western:christmas", NOW), (greetings.pick_month, rep, 9, None, 2027, NOW),
+                 (greetings.add_company_date_text, rep, "Opening 05-18", NOW),
+                 (greetings.month_choices, rep, 2027, 9, "en")):
+        assert await refused(f, *call) == "greetings-not-allowed"
+    assert await refused(f, greetings.set_lead_days, boss, GreetingChannel.MESSAGE, "61",
+                         NOW) == "greetings-bad-lead"
+    assert await refused(f, greetings.toggle_western, boss, "western:halloween",
+                         NOW) == "greetings-bad-western"
+    assert await refused(f, greetings.pick_month, boss, 9, "public:national_day", 2027,
+                         NOW) == "greetings-bad-pick"  # October's, not September's
+    assert await refused(f, greetings.month_choices, boss, 2027, 13, "en") == "greetings-bad-pick"
+    assert await refused(f, greetings.add_company_date_text, boss, "Opening 02-30",
+                         NOW) == "greetings-bad-company-date"
+    await run(f, greetings.set_lead_days, boss, GreetingChannel.MESSAGE, "3", NOW)
+    await run(f, greetings.toggle_western, boss, "western:valentine", NOW)
+    await run(f, greetings.pick_month, boss, 10, "public:national_day", 2027, NOW)
+    added = await run(f, greetings.add_company_date_text, boss, "开业 5月18日", NOW)
+    policy, dates = await run(f, greetings.team_settings, boss)
+    assert (policy.message_lead_days, policy.western, policy.month_picks) == (
+        3, frozenset({"western:valentine"}), {10: "public:national_day"})
+    assert [(d.name, d.month, d.day) for d in dates] == [("开业", 5, 18)]
+    await run(f, greetings.toggle_western, boss, "western:valentine", NOW)
+    await run(f, greetings.pick_month, boss, 10, None, 2027, NOW)
+    await run(f, greetings.remove_company_date, boss, added.id, NOW)
+    assert await run(f, greetings.team_settings, boss) == (GreetingPolicy(
+        policy.team_id, frozenset(), 7, 3, {}), [])

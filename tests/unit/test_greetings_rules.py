@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -257,3 +257,63 @@ def test_language_is_the_prospects_else_the_teams() -> None:
 ])
 def test_policy_checks(policy: GreetingPolicy, code: str | None) -> None:
     assert rules.valid_policy(policy, WESTERN_KEYS) == code
+
+
+MORNING, EVENING = time(8, 30), time(18, 0)
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("tz", "day", "now", "last", "expected"), [
+    # at the team's local midnight the push waits for the rep's morning agenda time
+    ("Asia/Shanghai", date(2027, 9, 8), utc(2027, 9, 7, 16), None, utc(2027, 9, 8, 0, 30)),
+    # New York leaves DST on 2027-11-07 at 02:00: EDT before, EST on and after that day
+    ("America/New_York", date(2027, 11, 5), utc(2027, 11, 5, 4), None, utc(2027, 11, 5, 12, 30)),
+    ("America/New_York", date(2027, 11, 7), utc(2027, 11, 7, 4), None, utc(2027, 11, 7, 13, 30)),
+    ("America/New_York", date(2027, 11, 8), utc(2027, 11, 8, 5), None, utc(2027, 11, 8, 13, 30)),
+    # ...and enters it on 2027-03-14
+    ("America/New_York", date(2027, 3, 13), utc(2027, 3, 13, 5), None, utc(2027, 3, 13, 13, 30)),
+    ("America/New_York", date(2027, 3, 14), utc(2027, 3, 14, 5), None, utc(2027, 3, 14, 12, 30)),
+    # a rep behind the team's zone: enqueued the evening before, sent on their own morning
+    ("America/New_York", date(2027, 9, 8), utc(2027, 9, 7, 16), None, utc(2027, 9, 8, 12, 30)),
+    # later the same day (after downtime): at once; after the evening time: next morning
+    ("Asia/Shanghai", date(2027, 9, 8), utc(2027, 9, 8, 6), None, utc(2027, 9, 8, 6)),
+    ("Asia/Shanghai", date(2027, 9, 8), utc(2027, 9, 8, 12), date(2027, 9, 15),
+     utc(2027, 9, 9, 0, 30)),
+    # ... unless the next morning is after the last useful day (a message due today)
+    ("Asia/Shanghai", date(2027, 9, 8), utc(2027, 9, 8, 12), date(2027, 9, 8), utc(2027, 9, 8, 12)),
+    # a reminder day long past (caught up days later): that morning, not the old day
+    ("Asia/Shanghai", date(2027, 9, 8), utc(2027, 9, 10), None, utc(2027, 9, 10, 0, 30)),
+])
+def test_push_at_the_reps_morning_in_their_zone(tz: str, day: date, now: datetime,
+                                                last: date | None, expected: datetime) -> None:
+    assert rules.push_at(day, now, tz, MORNING, EVENING, last) == expected
+
+
+def test_push_at_a_morning_time_in_the_dst_gap_moves_forward() -> None:
+    """02:30 does not exist in Berlin on 2027-03-28: the push goes at 03:00 CEST."""
+    moment = rules.push_at(date(2027, 3, 28), utc(2027, 3, 27, 23), "Europe/Berlin",
+                           time(2, 30), EVENING)
+    assert moment == utc(2027, 3, 28, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Store opening 05-18", ("Store opening", 5, 18)),
+    ("  开业纪念日 5月18日 ", ("开业纪念日", 5, 18)),
+    ("Anniversary 12/01", ("Anniversary", 12, 1)),
+    ("Anniversary", None),
+    ("05-18", None),
+    ("Opening 5-", None),
+])
+def test_parse_company_date(text: str, expected: tuple[str, int, int] | None) -> None:
+    assert rules.parse_company_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7", 7), (" 0 ", 0), ("60", 60), ("-1", None), ("seven", None), ("1.5", None), ("", None),
+    ("12345", None),
+])
+def test_parse_lead_days(text: str, expected: int | None) -> None:
+    assert rules.parse_lead_days(text) == expected

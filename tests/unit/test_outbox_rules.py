@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sales.outbox.model import Button
+from sales.outbox.model import COPY_TEXT_MAX, Button
 from sales.outbox.rules import (
     BACKOFF_CAP,
     ERROR_MAX,
@@ -64,6 +64,8 @@ def test_stuck_cutoff() -> None:
     (((Button("A", callback_data="a"), Button("Map", url="https://m.x")), (Button("B", "b"),)),
      [[{"text": "A", "callback_data": "a"}, {"text": "Map", "url": "https://m.x"}],
       [{"text": "B", "callback_data": "b"}]]),
+    (((Button("Copy", copy_text="王总，新年快乐"), Button("Sent", callback_data="g:1")),),
+     [[{"text": "Copy", "copy_text": "王总，新年快乐"}, {"text": "Sent", "callback_data": "g:1"}]]),
 ])
 def test_buttons_round_trip(buttons: tuple[tuple[Button, ...], ...],
                             stored: list[list[dict[str, str]]] | None) -> None:
@@ -71,10 +73,25 @@ def test_buttons_round_trip(buttons: tuple[tuple[Button, ...], ...],
     assert buttons_from_json(stored) == buttons
 
 
-@pytest.mark.parametrize(("callback_data", "url"), [(None, None), ("a", "https://x.y")])
-def test_a_button_has_exactly_one_action(callback_data: str | None, url: str | None) -> None:
+@pytest.mark.parametrize(("callback_data", "url", "copy"), [
+    (None, None, None), ("a", "https://x.y", None), ("a", None, "text"),
+    (None, "https://x.y", "text"), ("a", "https://x.y", "text"),
+])
+def test_a_button_has_exactly_one_action(callback_data: str | None, url: str | None,
+                                         copy: str | None) -> None:
     with pytest.raises(ValueError, match="exactly one"):
-        Button("X", callback_data, url)
+        Button("X", callback_data, url, copy)
+
+
+@pytest.mark.parametrize(("copy", "ok"), [
+    ("x", True), ("字" * COPY_TEXT_MAX, True), ("字" * (COPY_TEXT_MAX + 1), False), ("", False),
+])
+def test_copy_text_fits_telegrams_limit(copy: str, ok: bool) -> None:
+    if ok:
+        assert Button("Copy", copy_text=copy).copy_text == copy
+    else:
+        with pytest.raises(ValueError, match="copy_text"):
+            Button("Copy", copy_text=copy)
 
 
 @pytest.mark.parametrize(("error", "length"), [

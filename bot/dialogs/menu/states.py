@@ -19,3 +19,4 @@ class W:
     SETTINGS = "settings"
     HELP = "help"
     REFERRALS = "referrals"
+    GREETINGS = "greetings"

@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.kbd import Back, Row, Start, SwitchTo
 
 from bot.dialogs.common import Notice, stray_input
 from bot.dialogs.find.states import FindSG
+from bot.dialogs.greetings.states import GreetingsSG
 from bot.dialogs.menu import getters, handlers
 from bot.dialogs.menu.states import MenuSG, W
 from bot.dialogs.newprospect.states import NewProspectSG
@@ -29,8 +30,9 @@ def menu_dialog() -> Dialog:
                 Start(Label("menu-visit"), id=W.VISIT, state=VisitSG.pick), when="has_team"),
             Row(Start(Label("menu-search"), id=W.SEARCH, state=FindSG.query),
                 Start(Label("menu-mine"), id=W.MINE, state=FindSG.mine), when="has_team"),
-            Start(Label("menu-referrals"), id=W.REFERRALS, state=ReferralsSG.overview,
-                  when="has_team"),
+            Row(Start(Label("menu-greetings"), id=W.GREETINGS, state=GreetingsSG.main),
+                Start(Label("menu-referrals"), id=W.REFERRALS, state=ReferralsSG.overview),
+                when="has_team"),
             Start(Label("menu-team"), id=W.TEAM, state=TeamSG.main, when="can_lead"),
             Start(Label("menu-settings"), id=W.SETTINGS, state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id=W.HELP, state=MenuSG.help),

@@ -6,12 +6,14 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
-from bot.dialogs.common import CARD_FIELDS, ctx, edit_data
+from bot.dialogs.common import CARD_FIELDS, GREETING_FIELDS, ctx, edit_data
 from bot.dialogs.prospect.states import PROSPECT_ID
+from bot.i18n import Translator
 from bot.i18n import key as i18n_key
 from bot.refusals import NOTICE
-from bot.render import budgeted, card_text, chain_text, day_text, history_line, shorten
+from bot.render import budgeted, card_text, chain_text, day_text, history_line, listing, shorten
 from sales.cards.card import load_card
+from sales.greetings.model import GreetingCard
 from sales.kernel.errors import Refused
 from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
@@ -22,6 +24,8 @@ from sales.visits.model import FollowUp
 
 HISTORY_BUDGET = 1800  # characters for each of contacts and changes: the window stays < 4096
 NOTE_SHOWN = 120       # a contact's notes as one history line shows them
+GREETINGS_SHOWN = 12   # greeting history lines; older ones are counted
+GREETING_TEXT_SHOWN = 160
 
 
 async def card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -88,3 +92,34 @@ async def reps(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
     except Refused:
         people = []
     return {**data, "reps": [(str(u.id), u.display_name) for u in people]}
+
+
+async def greetings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The greeting history (newest first), how the prospect is greeted, and the opt-out."""
+    c = ctx(dialog_manager)
+    try:
+        view = await load_card(c.uow, c.me(), dialog_manager.dialog_data[PROSPECT_ID])
+    except Refused:
+        return {"missing": True, "found": False, "greeting_fields": [], "value": "no"}
+    p = view.prospect.card
+    lines = [_greeting_line(c.t, g) for g in view.greetings]
+    shown = {"salutation": p.salutation or "-",
+             "greeting_language": p.greeting_language or "-",
+             "greeting_channel": c.t.raw("greetings-channel", channel=p.greeting_channel.value)}
+    return {
+        "missing": False, "found": True, "name": p.name,
+        "greetings_html": listing(lines, GREETINGS_SHOWN,
+                                  lambda n: c.t("prospect-greetings-more", n=n)),
+        "greeting_fields": [(f, f"{c.t.raw(i18n_key('field', f))}: {shown[f]}")
+                            for f in GREETING_FIELDS],
+        "value": "yes" if p.greetings_opt_out else "no",
+    }
+
+
+def _greeting_line(t: Translator, card: GreetingCard) -> str:
+    """'2027-09-15 Mid-Autumn: ✅ sent' and the text, shortened."""
+    reason = t("prospect-greeting-reason", reason=card.skip_reason) if card.skip_reason else ""
+    return t("prospect-greeting-line", day=card.occasion_day.isoformat(),
+             occasion=card.occasion_name, reason_html=reason,
+             status=t.raw("greetings-status", status=card.status.value),
+             text=shorten(card.text, GREETING_TEXT_SHOWN))

@@ -100,7 +100,8 @@ async def on_man(_cb: CallbackQuery, button: Button, manager: DialogManager) -> 
 @refusals
 async def on_toggle(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
     c = ctx(manager)
-    flag = "direct_mail" if button.widget_id == W.MAIL else "do_not_contact"
+    flag = {W.MAIL: "direct_mail", W.OPT_OUT: "greetings_opt_out"}.get(
+        str(button.widget_id), "do_not_contact")
     await prospecting.toggle(c.uow, c.me(), _id(manager), flag, c.now())
 
 

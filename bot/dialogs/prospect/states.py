@@ -11,6 +11,7 @@ class ProspectSG(StatesGroup):
     stage = State()
     history = State()
     reassign = State()
+    greetings = State()
 
 
 PROSPECT_ID = "prospect_id"   # start_data and dialog_data: the card shown (scope-checked)
@@ -34,3 +35,6 @@ class W:
     MAN = "man"              # MAN answers, composed as man_<letter>_<answer>
     TO_CARD = "to_card"
     REFERRALS = "referrals"  # the referral chain, asking, crediting
+    GREETINGS = "greetings"  # the greeting history with its fields and the opt-out toggle
+    GREETING_FIELDS = "gfields"
+    OPT_OUT = "optout"

@@ -48,6 +48,8 @@ def prospect_dialog() -> Dialog:
             Row(Button(Label("prospect-history"), id=W.HISTORY, on_click=h.to(S.history)),
                 Button(Label("prospect-reassign"), id=W.REASSIGN, on_click=h.to(S.reassign),
                        when="can_reassign"), when=found),
+            Button(Label("prospect-greetings"), id=W.GREETINGS, on_click=h.to(S.greetings),
+                   when=found),
             Cancel(Label("common-back")), stray_input(),
             state=S.card, getter=getters.card,
         ),
@@ -77,5 +79,20 @@ def prospect_dialog() -> Dialog:
                           items="reps", on_click=h.on_reassign)),
             _back(), stray_input(), state=S.reassign, getter=getters.reps,
         ),
+        _greetings_window(),
         on_start=h.on_start,
+    )
+
+
+def _greetings_window() -> Window:
+    """Greetings sent to this prospect (method.md §5), how they are greeted, and the opt-out."""
+    found = "found"
+    return Window(
+        Notice(), I18NFormat("prospect-not-found", when="missing"),
+        I18NFormat("prospect-greetings-text", when=found),
+        Group(Select(Format("✏️ {item[1]}"), id=W.GREETING_FIELDS, item_id_getter=itemgetter(0),
+                     items="greeting_fields", on_click=h.on_pick_field), width=3, when=found),
+        Button(Label("prospect-greetings-opt-out"), id=W.OPT_OUT, on_click=h.on_toggle,
+               when=found),
+        _back(), stray_input(), state=S.greetings, getter=getters.greetings,
     )
