@@ -77,7 +77,9 @@ class Charts:
             ("referrals", self._referrals)))
 
     def _png(self, fill: Callable[[Figure, Report], None], report: Report) -> bytes:
-        """One figure on the Agg canvas (no pyplot, no global backend), fonts set locally."""
+        """One figure on the Agg canvas (no pyplot, no global backend); fonts through
+        rc_context, which restores matplotlib's settings afterwards (charts are the only
+        matplotlib user, one scan or /report at a time per process in practice)."""
         fonts = [self.cjk, "DejaVu Sans"] if self.cjk else ["DejaVu Sans"]
         with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": fonts}):
             fig = Figure(figsize=SIZE, dpi=DPI)
@@ -104,11 +106,13 @@ class Charts:
             ax.legend()
 
     def _funnel(self, fig: Figure, r: Report) -> None:
+        """Prospects per stage, in the order of the selling line."""
         self._bars(fig, "report-chart-funnel",
                    [self.t.raw(i18n_key("stage", s.value)) for s, _ in r.funnel],
                    [[n for _, n in r.funnel]], [])
 
     def _activity(self, fig: Figure, r: Report) -> None:
+        """Contacts recorded per rep per day: who kept the rhythm."""
         ax = fig.add_subplot()
         ax.set_title(self.t.raw("report-chart-activity"))
         days = r.days
@@ -121,20 +125,20 @@ class Charts:
             ax.legend(fontsize="small")
 
     def _methods(self, fig: Figure, r: Report) -> None:
-        self._method_bars(fig, "report-chart-methods", r.by_method)
-
-    def _referrals(self, fig: Figure, r: Report) -> None:
-        self._per_rep(fig, "report-chart-referrals", r, r.referral_yield,
-                      ["report-axis-received", "report-axis-won"])
-
-    def _method_bars(self, fig: Figure, key: str, rows: Iterable[tuple[object, int, int]]
-                     ) -> None:
-        found = list(rows)
-        self._bars(fig, key, [self.t.raw(i18n_key("method", str(m))) for m, _, _ in found],
+        """Conversion by prospecting method: prospects found that way, and of those won."""
+        found = list(r.by_method)
+        self._bars(fig, "report-chart-methods",
+                   [self.t.raw(i18n_key("method", m.value)) for m, _, _ in found],
                    [[n for _, n, _ in found], [w for _, _, w in found]],
                    [self.t.raw("report-axis-prospects"), self.t.raw("report-axis-won")])
 
+    def _referrals(self, fig: Figure, r: Report) -> None:
+        """Referral yield: names each rep received in a year, and of those won."""
+        self._per_rep(fig, "report-chart-referrals", r, r.referral_yield,
+                      ["report-axis-received", "report-axis-won"])
+
     def _greetings(self, fig: Figure, r: Report) -> None:
+        """Greeting coverage: direct-mail prospects per rep, and of those sent a card."""
         self._per_rep(fig, "report-chart-greetings", r, r.coverage,
                       ["report-axis-enrolled", "report-axis-greeted"])
 

@@ -44,6 +44,7 @@ def _name(name: str, prospect_id: int | None, link: Link | None) -> str:
 
 
 def _methods(t: Translator, line: RepDay) -> str:
+    """'Telephone 2, Door to door 1': the day's new prospects by method."""
     return ", ".join(f"{t.raw(key('method', m.value))} {n}" for m, n in line.new_by_method)
 
 
@@ -58,6 +59,7 @@ def rep_block(t: Translator, line: RepDay, stale_days: int) -> str:
 
 
 def _referrals(t: Translator, line: RepDay) -> str:
+    """The referral line (names asked and received, rewards owed) when it was counted."""
     r = line.referrals
     if r is None:
         return ""
@@ -82,6 +84,7 @@ def head(t: Translator, d: Digest, stale_days: int) -> str:
 
 
 def _attention_line(t: Translator, a: Attention, link: Link | None) -> str:
+    """One "needs attention" line; its key names the kind."""
     return t(key("digest-attention", a.kind.value), who=a.who,
              name_html=_name(a.name, a.prospect_id, link), days=a.days, count=a.count,
              amount=a.amount)
@@ -109,6 +112,7 @@ def digest_messages(t: Translator, d: Digest, stale_days: int, link: Link | None
 
 
 def report_caption(t: Translator, r: Report) -> str:
+    """The album's caption: the week's new prospects, contacts and wins in one line."""
     if not r.contacts and not r.new_prospects and not any(n for _, n in r.funnel):
         return t("report-empty", team=r.team.name, first=r.first.isoformat(),
                  last=r.last.isoformat())

@@ -220,6 +220,7 @@ class Report:
 
     @property
     def days(self) -> tuple[date, ...]:
+        """The seven local days of the report, in order."""
         return tuple(date.fromordinal(o) for o in
                      range(self.first.toordinal(), self.last.toordinal() + 1))
 

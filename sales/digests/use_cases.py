@@ -241,6 +241,7 @@ def as_data(digest: Digest) -> dict[str, Any]:
 
 
 def _line_data(r: RepDay) -> dict[str, Any]:
+    """One rep's (or the team's) line as plain data."""
     data: dict[str, Any] = {
         "rep_id": r.rep_id or None, "name": r.name or None,
         "new_prospects": r.new_prospects, "target": r.target,

@@ -37,6 +37,7 @@ OPEN_STAGE_VALUES = [s.value for s in OPEN_STAGES]
 
 
 def to_settings(row: DigestSettingsRow) -> DigestSettings:
+    """Row -> domain settings (dates stored as ISO strings in JSON)."""
     return DigestSettings(
         row.team_id, frozenset(row.weekdays) if row.weekdays is not None else None,
         frozenset(date.fromisoformat(d) for d in row.extra_workdays),
@@ -63,6 +64,7 @@ class DigestRepo:
         return [to_settings(r) for r in await self.s.scalars(select(DigestSettingsRow))]
 
     async def save_settings(self, settings: DigestSettings) -> None:
+        """Insert or replace the team's row."""
         row = await self.s.get(DigestSettingsRow, settings.team_id)
         if row is None:
             row = DigestSettingsRow(team_id=settings.team_id)
