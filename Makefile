@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Without a bot token this opens the demo (a local phone page); its first line says so.
 run: $(STAMP)
-	$(BIN)/xunke run $(if $(wildcard config.toml),--config config.toml,)
+	@$(BIN)/xunke $(if $(wildcard config.toml),--config config.toml,) run --or-demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot sales storage tests bench

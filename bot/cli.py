@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from pydantic import SecretStr
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import Locales
@@ -108,15 +109,92 @@ def main(
 
 
 @app.command()
-def run(ctx: typer.Context) -> None:
+def run(ctx: typer.Context, or_demo: bool = typer.Option(
+        False, "--or-demo", help="Without a token, open the demo instead of failing."),
+        port: int = typer.Option(8080, "--port", help="The demo page's port."),
+        prospects: int = typer.Option(300, "--prospects", help="Demo prospects.")) -> None:
     """Start the bot (long polling), migrating the database first."""
     settings = _settings(ctx)
+    if not settings.bot.token.get_secret_value() and or_demo:
+        typer.echo("No bot token configured: starting the demo (a local phone page; "
+                   "put a token into config.toml to run the real bot, see README).")
+        demo(ctx, port, prospects, seed=1)
+        return
     if not settings.bot.token.get_secret_value():
         typer.echo(NO_TOKEN, err=True)
         raise typer.Exit(2)
     from bot.app import run_bot
 
     asyncio.run(run_bot(settings))
+
+
+@app.command("demo-data")
+def demo_data(
+    ctx: typer.Context,
+    teams_n: int = typer.Option(1, "--teams", min=1), reps: int = typer.Option(3, "--reps", min=1),
+    prospects: int = typer.Option(300, "--prospects", min=0),
+    seed: int = typer.Option(1, "--seed"),
+) -> None:
+    """Fill the database with synthetic teams, reps, prospects, visits and greeting cards."""
+    from bot.demo.data import DemoSize, fill
+
+    async def go(uows: Any) -> Any:
+        return await fill(uows, DemoSize(teams_n, reps, prospects, seed), _now(ctx))
+
+    summary = asyncio.run(_with_uows(_settings(ctx), go))
+    typer.echo(json.dumps(asdict(summary)))
+
+
+@app.command()
+def demo(ctx: typer.Context, port: int = typer.Option(8080, "--port"),
+         prospects: int = typer.Option(300, "--prospects", min=0),
+         seed: int = typer.Option(1, "--seed")) -> None:
+    """Try Xunke in a browser: the real bot, demo data, a stand-in Telegram on 127.0.0.1."""
+    import tempfile
+
+    from bot.app import run_bot
+    from bot.demo import web
+    from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
+
+    settings = _settings(ctx)
+    url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='xunke-demo-')}/demo.db"
+    demo_settings = settings.model_copy(update={
+        "bot": settings.bot.model_copy(update={"token": SecretStr(DEFAULT_TOKEN),
+                                               "username": "xunke_demo_bot"}),
+        "database": settings.database.model_copy(update={
+            "url": SecretStr(url), "redis_url": SecretStr("")})})
+    chats = asyncio.run(_with_uows(demo_settings, lambda uows: _demo_setup(
+        uows, prospects, seed, _now(ctx))))
+    fake = FakeTelegram(DEFAULT_TOKEN, "xunke_demo_bot", first_name="Xunke 寻客", port=port)
+
+    async def bot(base_url: str) -> None:
+        typer.echo(f"Xunke demo: open {base_url}/ in a browser (Ctrl+C stops it)")
+        await run_bot(demo_settings.model_copy(update={"bot": demo_settings.bot.model_copy(
+            update={"api_base_url": base_url})}))
+
+    asyncio.run(web.serve(fake, chats, bot))
+
+
+async def _demo_setup(uows: Any, prospects: int, seed: int, now: datetime) -> Any:
+    """Demo data, plus an invite for the newcomer persona who onboards on the page."""
+    from bot.demo import web
+    from bot.demo.data import DemoSize, fill, manager_telegram_id, rep_telegram_id
+
+    await fill(uows, DemoSize(1, 3, prospects, seed), now)
+    async with uows() as uow:
+        team = (await uow.teams.list())[0]
+        token = (await teams.create_invite(uow, None, team.id, Role.REP, now, 30)).token
+    return web.DemoChats((
+        web.Persona(rep_telegram_id(1, 1), "李娜 (rep)", "rep", "/start"),
+        web.Persona(rep_telegram_id(1, 99), "New rep 新人", "rep", f"/start {token}"),
+        web.Persona(manager_telegram_id(1), "王经理 (manager)", "manager", "/start"),
+    ), -1001000000001, "Demo 01 华东 team")
+
+
+async def _with_uows(settings: Settings, use: Callable[[Any], Awaitable[T]]) -> T:
+    """Run ``use`` with a unit-of-work factory on the migrated database."""
+    async with _database(settings) as uows:
+        return await use(uows)
 
 
 @app.command()

@@ -512,3 +512,13 @@ def _optional_name(raw: str | None, field_name: str, limit: int) -> str | None:
     if raw is None or not raw.strip():
         return None
     return clean_name(raw, field_name, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectRecord:
+    """A prospect written in bulk (demo and benchmark data): its card, owner and dates."""
+
+    owner_id: int
+    card: ProspectDraft
+    created_at: datetime
+    last_contact_on: date | None = None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol
 
 from sales.people.ports import PeopleUow
 from sales.prospects.events import ProspectEvent
 from sales.prospects.matching import Candidate
-from sales.prospects.model import Prospect, ProspectDraft
+from sales.prospects.model import Prospect, ProspectDraft, ProspectRecord
 
 
 class ProspectRepo(Protocol):
@@ -29,6 +30,9 @@ class ProspectRepo(Protocol):
         ...
     async def add_event(self, event: ProspectEvent) -> None: ...
     async def events(self, prospect_id: int, limit: int = 30) -> list[ProspectEvent]: ...
+    async def add_many(self, team_id: int, records: Sequence[ProspectRecord]) -> list[int]:
+        """Insert many prospects at once, ids in the records' order (demo data at scale)."""
+        ...
 
 
 class ProspectsUow(PeopleUow, Protocol):

@@ -114,3 +114,13 @@ class Plan:
     stage: Stage | None
     unknown: tuple[str, ...]
     suggestion: FollowUpSuggestion | None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRecord:
+    """A past contact written in bulk (demo and benchmark data)."""
+
+    rep_id: int
+    team_id: int
+    draft: VisitDraft
+    created_at: datetime

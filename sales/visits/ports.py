@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol
 
 from sales.prospects.model import Prospect
 from sales.prospects.ports import ProspectsUow
-from sales.visits.model import FollowUp, NextStep, Visit, VisitDraft
+from sales.visits.model import FollowUp, NextStep, Visit, VisitDraft, VisitRecord
 
 
 class VisitRepo(Protocol):
     async def add(self, rep_id: int, team_id: int, draft: VisitDraft, now: datetime
                   ) -> Visit: ...
     async def of_prospect(self, prospect_id: int) -> list[Visit]: ...
+    async def add_many(self, records: Sequence[VisitRecord]) -> int:
+        """Insert many past contacts at once (demo data at scale); how many."""
+        ...
 
 
 class FollowUpRepo(Protocol):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy import Select, Table, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.model import Prospect
-from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft
+from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft, VisitRecord
 from storage.prospects.tables import ProspectRow
 from storage.visits.tables import FollowUpRow, VisitRow
 
@@ -51,6 +53,19 @@ class VisitRepo:
         rows = await self.s.scalars(select(VisitRow).where(VisitRow.prospect_id == prospect_id)
                                     .order_by(VisitRow.happened_on.desc(), VisitRow.id.desc()))
         return [to_visit(r) for r in rows]
+
+    async def add_many(self, records: Sequence[VisitRecord]) -> int:
+        """One batched INSERT for many past contacts."""
+        rows = [{"prospect_id": r.draft.prospect_id, "team_id": r.team_id, "rep_id": r.rep_id,
+                 "channel": r.draft.channel.value, "happened_on": r.draft.happened_on,
+                 "outcome": r.draft.outcome.value, "amount": r.draft.amount,
+                 "currency": r.draft.currency, "lost_reason": r.draft.lost_reason,
+                 "notes": r.draft.notes, "photo_file_id": r.draft.photo_file_id,
+                 "latitude": r.draft.latitude, "longitude": r.draft.longitude,
+                 "created_at": r.created_at} for r in records]
+        if rows:
+            await self.s.execute(insert(cast(Table, VisitRow.__table__)), rows)
+        return len(rows)
 
 
 class FollowUpRepo:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
+from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
+from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 
 pytestmark = pytest.mark.e2e
 XUNKE = str(Path(sys.executable).with_name("xunke"))
@@ -73,6 +73,7 @@ async def test_invite_to_menu_then_sigterm(fake: FakeTelegram, tmp_path: Path) -
             await proc.wait()
         log.close()
     logged = (tmp_path / "bot.log").read_text()
+    assert fake.refused == [], fake.describe()  # every call the bot made is allowed by the spec
     assert "xunke stopped" in logged
     assert DEFAULT_TOKEN.split(":")[1] not in logged  # the token never reaches the log
 

@@ -15,6 +15,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.demo.fakeapi import DEFAULT_TOKEN, FakeTelegram
 from bot.jobs import jobs
 from bot.jobs.scheduler import JobDeps
 from bot.jobs.sender import Limits, RateLimiter, Sender, flag_stuck, keyboard, send_due
@@ -23,7 +24,6 @@ from sales.people.model import NewUser, Role
 from sales.uow import UowFactory
 from storage.db import session_factory
 from storage.uow import uow_factory
-from tests.e2e.fakeapi import DEFAULT_TOKEN, FakeTelegram
 from tests.fakes import FixedClock
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
