@@ -17,10 +17,13 @@ import typer
 from pydantic import SecretStr
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.files.export import files as export_files
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
 from sales.cards.card import load_card
 from sales.digests import use_cases as digests
+from sales.exports import use_cases as exports
+from sales.exports.model import Export
 from sales.greetings import occasions as greeting_calendar
 from sales.greetings import use_cases as greetings
 from sales.greetings.model import PlanLine
@@ -639,3 +642,37 @@ def _referrals_dict(report: Report, overdue: int) -> dict[str, Any]:
 def _money_text(value: dict[str, str]) -> str:
     """'6200.50 CNY, 25.00 USD' or '' without money."""
     return ", ".join(f"{a} {c}" for c, a in value.items())
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context, team: str = typer.Option(..., "--team", help="Team name."),
+    fmt: ExportFormat = typer.Option(ExportFormat.xlsx, "--format"),
+    out: Path = typer.Option(..., "--out", help="The .xlsx file, or a folder for the CSVs."),
+) -> None:
+    """The team's prospects, visits, greetings, referrals and rewards as a spreadsheet."""
+
+    async def load(uow: UnitOfWork) -> tuple[Export, Team]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("export-no-team")
+        return await exports.gather(uow, None, found.id), found
+
+    data, found = _call(ctx, load)
+    t = Locales().get(found.language)
+    made = export_files(t, data, fmt.value, "xunke-" + local_today(found.timezone,
+                                                                   _now(ctx)).isoformat())
+    if fmt is ExportFormat.xlsx:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(made[0][1])
+        typer.echo(f"wrote {out}")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in made:
+        (out / name).write_bytes(content)
+    typer.echo(f"wrote {len(made)} CSV files to {out}")

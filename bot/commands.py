@@ -13,7 +13,7 @@ from aiogram.types import (
 from bot.i18n import Locales, Translator
 
 PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals",
-                    "digest", "report")
+                    "export", "digest", "report")
 GROUP_COMMANDS = ("bind", "digest", "report")
 
 

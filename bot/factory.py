@@ -17,6 +17,7 @@ from bot.dialogs.importer.states import FETCH_KEY
 from bot.dialogs.importer.windows import import_dialog
 from bot.dialogs.menu.windows import menu_dialog
 from bot.dialogs.newprospect.windows import new_prospect_dialog
+from bot.dialogs.pool.windows import pool_dialog
 from bot.dialogs.prospect.windows import prospect_dialog
 from bot.dialogs.referrals.windows import referrals_dialog
 from bot.dialogs.settings.windows import settings_dialog
@@ -26,6 +27,7 @@ from bot.handlers.commands import commands_router, onboarding_router, unknown_co
 from bot.handlers.digests import digests_router, early_router
 from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
+from bot.handlers.export import export_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.gate import gate_router
 from bot.handlers.greetings import greetings_router
@@ -64,10 +66,11 @@ def create_dispatcher(
     dp.include_routers(errors_router(), early_router(), onboarding_router(), gate_router(),
                        commands_router(), digests_router(), documents_router(),
                        reminders_router(), greetings_router(), referrals_router(),
+                       export_router(),
                        unknown_commands_router())  # last of the command routers
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),
-                       import_dialog(), greetings_dialog(), referrals_dialog())
+                       import_dialog(), greetings_dialog(), referrals_dialog(), pool_dialog())
     dp.include_router(fallback_router())
     setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
     return dp

@@ -8,13 +8,17 @@ from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
 from sales.digests.ports import DigestsUow
+from sales.exports.ports import ExportsUow
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
+from sales.pool.ports import PoolUow
 from sales.referrals.ports import ReferralsUow
+from sales.roster.ports import RosterUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(DigestsUow, ReferralsUow, VisitsUow, GreetingsUow, OutboxUow, Protocol):
+class UnitOfWork(DigestsUow, PoolUow, RosterUow, ExportsUow, ReferralsUow, VisitsUow,
+                 GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

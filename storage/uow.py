@@ -10,11 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.uow import UnitOfWork
 from storage.digests.repo import DigestRepo
+from storage.exports.repo import ExportRepo
 from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
 from storage.people.repo import AuditRepo, InviteRepo, TeamRepo, UserRepo
+from storage.pool.repo import PoolRepo
 from storage.prospects.repo import ProspectRepo
 from storage.referrals.repo import ReferralRepo
+from storage.roster.repo import ActivityRepo
 from storage.visits.repo import FollowUpRepo, VisitRepo
 
 
@@ -34,6 +37,9 @@ class SqlUnitOfWork:
         self.greetings = GreetingRepo(session)
         self.referrals = ReferralRepo(session)
         self.digests = DigestRepo(session)
+        self.pool = PoolRepo(session)
+        self.activity = ActivityRepo(session)
+        self.exports = ExportRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_GUARD = "'"
@@ -118,9 +119,22 @@ def _csv_cell(value: Cell) -> str:
 
 def xlsx_bytes(sheet: Sheet) -> bytes:
     """One worksheet: bold frozen header, typed cells with formats, sensible widths."""
+    return xlsx_book([sheet])
+
+
+def xlsx_book(sheets: Sequence[Sheet]) -> bytes:
+    """A workbook with one such worksheet per sheet, in order (exports)."""
     book = Workbook()
-    ws = book.active
-    ws.title = _sheet_title(sheet.title)
+    book.remove(book.active)
+    for sheet in sheets:
+        _fill(book.create_sheet(_sheet_title(sheet.title)), sheet)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _fill(ws: Worksheet, sheet: Sheet) -> None:
+    """Header, rows, formats, widths and the frozen header row of one worksheet."""
     ws.append([c.header for c in sheet.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -133,9 +147,6 @@ def xlsx_bytes(sheet: Sheet) -> bytes:
         for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
             _format(cell, column.kind)
     ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _sheet_title(title: str) -> str:

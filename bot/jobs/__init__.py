@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.jobs.digests import scan_digests, scan_reports
 from bot.jobs.greetings import scan_greetings
+from bot.jobs.pool import scan_pool
 from bot.jobs.referrals import scan_referrals
 from bot.jobs.rhythm import scan_evenings, scan_mornings, scan_reminders, scan_returns
 from bot.jobs.scheduler import JobDeps, ScheduledJob, every
@@ -17,6 +18,7 @@ RETURNS_EVERY = 300.0
 PURGE_EVERY = 3600.0
 GREETINGS_EVERY = 300.0
 REFERRALS_EVERY = 300.0  # won referrals become owed rewards within minutes
+POOL_EVERY = 900.0
 
 
 def jobs(deps: JobDeps) -> list[ScheduledJob]:
@@ -31,6 +33,7 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
         every(PURGE_EVERY, "outbox-purge", deps, purge_finished),
         every(GREETINGS_EVERY, "scan-greetings", deps, scan_greetings),
         every(REFERRALS_EVERY, "scan-referrals", deps, scan_referrals),
+        every(POOL_EVERY, "scan-pool", deps, scan_pool),
         every(DAILY_EVERY, "scan-digests", deps, scan_digests),
         every(DAILY_EVERY, "scan-reports", deps, scan_reports),
     ]

@@ -22,11 +22,10 @@ UNANSWERED_AFTER = timedelta(hours=2)
 
 @dataclass(frozen=True, slots=True)
 class DigestSettings:
-    """A team's digest choices; absent means the defaults (the country's working days)."""
+    """A team's digest choices beyond `Team` (whose `working_days` overrides the country's
+    weekdays); absent means the defaults."""
 
     team_id: int
-    weekdays: frozenset[int] | None = None
-    """Working weekdays (0 = Monday) overriding the country's calendar; None: the country's."""
     extra_workdays: frozenset[date] = frozenset()
     days_off: frozenset[date] = frozenset()
     report_weekday: int | None = FRIDAY

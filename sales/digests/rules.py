@@ -39,14 +39,16 @@ def _calendar(country: str, year: int) -> holidays.HolidayBase:
 
 
 def is_working_day(team: Team, settings: DigestSettings, day: date) -> bool:
-    """The team's overrides first; then its weekdays, else the country's calendar, which knows
-    China's make-up working days (调休) for announced years and falls back to weekday rules."""
+    """The team's dated overrides first; then its own weekdays (`Team.working_days`) minus
+    public holidays, else the country's calendar, which knows China's make-up working days
+    (调休) for announced years and falls back to weekday rules after."""
     if day in settings.days_off:
         return False
     if day in settings.extra_workdays:
         return True
-    if settings.weekdays is not None:
-        return day.weekday() in settings.weekdays and day not in _calendar(team.country, day.year)
+    if team.working_days is not None:
+        return (day.weekday() in team.working_days
+                and day not in _calendar(team.country, day.year))
     try:
         return bool(_calendar(team.country, day.year).is_working_day(day))
     except NotImplementedError:  # a country without holiday data: Monday to Friday

@@ -198,8 +198,6 @@ async def save_settings(uow: DigestsUow, actor: User | None, settings: DigestSet
     if settings.stale_days < 1 or (settings.report_weekday is not None
                                    and not 0 <= settings.report_weekday <= 6):
         raise Refused("digest-bad-settings")
-    if settings.weekdays is not None and not settings.weekdays <= set(range(7)):
-        raise Refused("digest-bad-settings")
     await uow.digests.save_settings(settings)
     await uow.audit.add(AuditEntry(now, actor.id if actor else None, "digest.settings", "team",
                                    settings.team_id))

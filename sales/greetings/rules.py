@@ -53,10 +53,11 @@ def handle_of(wechat: str | None, phone: str | None, email: str | None) -> Handl
 
 
 def gets_cards(prospect: Prospect) -> bool:
-    """Enrolled, reachable, not do-not-contact, not lost, not opted out of greetings."""
+    """Enrolled, reachable, not do-not-contact, not lost, not opted out of greetings, and
+    someone's (a pooled prospect has no rep to post its card)."""
     card = prospect.card
-    return (card.direct_mail and not card.do_not_contact and not card.greetings_opt_out
-            and card.stage is not Stage.LOST and reachable(card))
+    return (not prospect.pooled and card.direct_mail and not card.do_not_contact
+            and not card.greetings_opt_out and card.stage is not Stage.LOST and reachable(card))
 
 
 def month_card(occasions: list[Occasion], year: int, month: int, pick: str | None

@@ -31,7 +31,10 @@ class NewTeam:
 
 @dataclass(frozen=True, slots=True)
 class Team:
-    """A sales team: its own prospects, members, digest chat and rhythm settings."""
+    """A sales team: its own prospects, members, digest chat and rhythm settings.
+
+    `working_days`: None follows the country's calendar (holidays, China's make-up days);
+    else the team's own weekdays (0 = Monday). `pool_after_days`: None keeps the pool off."""
 
     id: int
     name: str
@@ -43,6 +46,10 @@ class Team:
     prospecting_weekday: int = FRIDAY
     daily_new_contacts: int = 5
     created_at: datetime | None = None
+    working_days: tuple[int, ...] | None = None
+    pool_after_days: int | None = None
+    pool_claim_cap: int = 5
+    pool_reclaim_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)

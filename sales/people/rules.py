@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import time
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
 
+from sales.kernel.errors import Refused
 from sales.people.model import LANGUAGES, Role, Team, User
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -80,3 +83,86 @@ def invitable_roles(actor: User | None) -> tuple[Role, ...]:
     if actor is None or actor.role in (Role.ADMIN, Role.MANAGER):
         return (Role.REP, Role.MANAGER)
     return ()
+
+
+TARGET_MAX = 50
+POOL_DAYS_MIN = 7
+POOL_DAYS_MAX = 365
+POOL_CAP_MAX = 100
+TEAM_SETTINGS = ("target", "digest_time", "working_days", "prospecting_day", "pool_after",
+                 "pool_cap", "pool_reclaim")
+"""What a manager may set on the team, each parsed by `parse_team_setting`."""
+OFF_WORDS = frozenset({"off", "no", "auto", "0", "关", "关闭", "自动", "默认", "-"})
+WEEKDAY_WORDS = {
+    **{str(n): n - 1 for n in range(1, 8)},
+    **{w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{w: i for i, w in enumerate("一二三四五六日")}, "天": 6, "7": 6,
+}
+TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:：.点](?P<m>\d{2})?$")
+
+
+def parse_weekday(raw: str) -> int:
+    """1-7 (Monday first), mon..sun or 周一..周日; 0 = Monday."""
+    word = raw.strip().casefold().removeprefix("周").removeprefix("星期")[:3]
+    if word not in WEEKDAY_WORDS:
+        raise Refused("team-bad-weekday", value=raw)
+    return WEEKDAY_WORDS[word]
+
+
+def parse_working_days(raw: str) -> tuple[int, ...] | None:
+    """'auto' follows the country's calendar; else '1-5', '1,2,3,4,5,6' or 'mon-fri'."""
+    text = raw.strip().casefold()
+    if text in OFF_WORDS:
+        return None
+    days: set[int] = set()
+    for part in re.split(r"[,，、\s]+", text):
+        first, sep, last = part.partition("-") if "-" in part else part.partition("~")
+        if not part:
+            continue
+        lo, hi = parse_weekday(first), parse_weekday(last) if sep else None
+        if hi is not None and hi < lo:
+            raise Refused("team-bad-weekday", value=raw)
+        days.update(range(lo, (hi if hi is not None else lo) + 1))
+    if not days:
+        raise Refused("team-bad-weekday", value=raw)
+    return tuple(sorted(days))
+
+
+def parse_clock(raw: str) -> time:
+    """'19:00', '7:30' or '19点'."""
+    match = TIME_RE.match(raw.strip())
+    try:
+        if match is None:
+            raise ValueError(raw)
+        return time(int(match["h"]), int(match["m"] or 0))
+    except ValueError:
+        raise Refused("team-bad-time", value=raw) from None
+
+
+def parse_count(raw: str, low: int, high: int) -> int:
+    """A whole number within [low, high]."""
+    text = raw.strip()
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise Refused("team-bad-number", value=raw, low=low, high=high)
+    return int(text)
+
+
+def parse_team_setting(team: Team, name: str, raw: str) -> Team:
+    """One typed setting checked and put into the team; a refusal leaves it as it was."""
+    if name == "target":
+        return replace(team, daily_new_contacts=parse_count(raw, 0, TARGET_MAX))
+    if name == "digest_time":
+        return replace(team, digest_time=parse_clock(raw))
+    if name == "working_days":
+        return replace(team, working_days=parse_working_days(raw))
+    if name == "prospecting_day":
+        return replace(team, prospecting_weekday=parse_weekday(raw))
+    if name == "pool_after":
+        off = raw.strip().casefold() in OFF_WORDS
+        days = None if off else parse_count(raw, POOL_DAYS_MIN, POOL_DAYS_MAX)
+        return replace(team, pool_after_days=days)
+    if name == "pool_cap":
+        return replace(team, pool_claim_cap=parse_count(raw, 1, POOL_CAP_MAX))
+    if name == "pool_reclaim":
+        return replace(team, pool_reclaim_days=parse_count(raw, 0, POOL_DAYS_MAX))
+    raise Refused("team-bad-setting", value=name)

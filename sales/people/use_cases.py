@@ -265,3 +265,14 @@ async def _reload(uow: PeopleUow, user_id: int) -> User:
     user = await uow.users.get(user_id)
     assert user is not None, "user vanished inside its own transaction"
     return user
+
+
+async def set_team_setting(uow: PeopleUow, actor: User | None, team_id: int, name: str,
+                           raw: str, now: datetime) -> Team:
+    """A manager changes one rhythm, digest or pool setting of their team."""
+    team = await lead_team(uow, actor, team_id)
+    changed = people.parse_team_setting(team, name, raw)
+    await uow.teams.save_settings(changed)
+    await _audit(uow, actor, now, "team.settings", "team", team.id, **{name: raw.strip()})
+    await uow.commit()
+    return changed

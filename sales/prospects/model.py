@@ -208,7 +208,10 @@ class ProspectDraft:
 
 @dataclass(frozen=True, slots=True)
 class Prospect:
-    """A stored prospect: its card plus who owns it and when it was last contacted."""
+    """A stored prospect: its card plus who owns it and when it was last contacted.
+
+    `pooled_at` set: it is in the team pool (公海) since then, and `owner_id` is the rep who
+    had it last; it is nobody's until claimed or assigned."""
 
     id: int
     team_id: int
@@ -216,6 +219,12 @@ class Prospect:
     card: ProspectDraft
     created_at: datetime
     last_contact_on: date | None = None
+    pooled_at: datetime | None = None
+
+    @property
+    def pooled(self) -> bool:
+        """In the team pool: off its previous owner's lists, agenda and reminders."""
+        return self.pooled_at is not None
 
 
 def clean_text(raw: str | None, field_name: str, limit: int, multiline: bool = False) -> str | None:

@@ -53,12 +53,12 @@ EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address",
 
 
 def can_see(actor: User, prospect: Prospect) -> bool:
-    """Reps: own prospects; managers: their team's; admins: all."""
+    """Reps: own prospects (not once pooled); managers: their team's; admins: all."""
     if actor.role is Role.ADMIN:
         return True
     if actor.role is Role.MANAGER:
         return prospect.team_id == actor.team_id
-    return prospect.owner_id == actor.id
+    return prospect.owner_id == actor.id and not prospect.pooled
 
 
 async def visible(uow: ProspectsUow, actor: User, prospect_id: int) -> Prospect:

@@ -39,8 +39,7 @@ OPEN_STAGE_VALUES = [s.value for s in OPEN_STAGES]
 def to_settings(row: DigestSettingsRow) -> DigestSettings:
     """Row -> domain settings (dates stored as ISO strings in JSON)."""
     return DigestSettings(
-        row.team_id, frozenset(row.weekdays) if row.weekdays is not None else None,
-        frozenset(date.fromisoformat(d) for d in row.extra_workdays),
+        row.team_id, frozenset(date.fromisoformat(d) for d in row.extra_workdays),
         frozenset(date.fromisoformat(d) for d in row.days_off), row.report_weekday,
         row.stale_days, Decimal(row.big_quote))
 
@@ -69,7 +68,6 @@ class DigestRepo:
         if row is None:
             row = DigestSettingsRow(team_id=settings.team_id)
             self.s.add(row)
-        row.weekdays = sorted(settings.weekdays) if settings.weekdays is not None else None
         row.extra_workdays = sorted(d.isoformat() for d in settings.extra_workdays)
         row.days_off = sorted(d.isoformat() for d in settings.days_off)
         row.report_weekday = settings.report_weekday

@@ -11,12 +11,11 @@ from storage.base import Base
 
 
 class DigestSettingsRow(Base):
-    """Working-day overrides, the weekly report's day, stale days, what a big quote is."""
+    """Dated working-day overrides, the weekly report's day, stale days, a big quote."""
 
     __tablename__ = "digest_settings"
 
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
-    weekdays: Mapped[list[int] | None] = mapped_column(JSON)
     extra_workdays: Mapped[list[str]] = mapped_column(JSON, default=list)
     days_off: Mapped[list[str]] = mapped_column(JSON, default=list)
     report_weekday: Mapped[int | None] = mapped_column(Integer)

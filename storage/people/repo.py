@@ -20,6 +20,9 @@ def to_team(row: TeamRow) -> Team:
         language=row.language, digest_chat_id=row.digest_chat_id, digest_time=row.digest_time,
         prospecting_weekday=row.prospecting_weekday, daily_new_contacts=row.daily_new_contacts,
         created_at=row.created_at,
+        working_days=tuple(row.working_days) if row.working_days is not None else None,
+        pool_after_days=row.pool_after_days, pool_claim_cap=row.pool_claim_cap,
+        pool_reclaim_days=row.pool_reclaim_days,
     )
 
 
@@ -75,6 +78,15 @@ class TeamRepo(SessionRepo):
         await self.s.execute(
             update(TeamRow).where(TeamRow.id == team_id).values(digest_chat_id=chat_id)
         )
+
+
+    async def save_settings(self, team: Team) -> None:
+        days = list(team.working_days) if team.working_days is not None else None
+        await self.s.execute(update(TeamRow).where(TeamRow.id == team.id).values(
+            digest_time=team.digest_time, prospecting_weekday=team.prospecting_weekday,
+            daily_new_contacts=team.daily_new_contacts, working_days=days,
+            pool_after_days=team.pool_after_days, pool_claim_cap=team.pool_claim_cap,
+            pool_reclaim_days=team.pool_reclaim_days))
 
 
 class UserRepo(SessionRepo):

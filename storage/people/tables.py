@@ -24,6 +24,10 @@ class TeamRow(Base):
     prospecting_weekday: Mapped[int] = mapped_column(Integer, default=4)
     daily_new_contacts: Mapped[int] = mapped_column(Integer, default=5)
     created_at: Mapped[datetime] = mapped_column(UTC_TS, default=lambda: datetime.now(UTC))
+    working_days: Mapped[list[int] | None] = mapped_column(JSON)
+    pool_after_days: Mapped[int | None] = mapped_column(Integer)
+    pool_claim_cap: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    pool_reclaim_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class UserRow(Base):

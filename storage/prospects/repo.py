@@ -75,7 +75,8 @@ def to_card(row: ProspectRow) -> ProspectDraft:
 
 def to_prospect(row: ProspectRow) -> Prospect:
     return Prospect(id=row.id, team_id=row.team_id, owner_id=row.owner_id, card=to_card(row),
-                    created_at=row.created_at, last_contact_on=row.last_contact_on)
+                    created_at=row.created_at, last_contact_on=row.last_contact_on,
+                    pooled_at=row.pooled_at)
 
 
 class ProspectRepo:
@@ -106,8 +107,8 @@ class ProspectRepo:
 
     async def of_team(self, team_id: int, owner_id: int | None = None) -> list[Prospect]:
         query = select(ProspectRow).where(ProspectRow.team_id == team_id)
-        if owner_id is not None:
-            query = query.where(ProspectRow.owner_id == owner_id)
+        if owner_id is not None:  # a pooled prospect is no longer its last owner's
+            query = query.where(ProspectRow.owner_id == owner_id, ProspectRow.pooled_at.is_(None))
         rows = await self.s.scalars(query.order_by(ProspectRow.id))
         return [to_prospect(r) for r in rows]
 
@@ -118,7 +119,7 @@ class ProspectRepo:
                  .join(UserRow, UserRow.id == ProspectRow.owner_id)
                  .where(ProspectRow.team_id == team_id))
         if owner_id is not None:
-            query = query.where(ProspectRow.owner_id == owner_id)
+            query = query.where(ProspectRow.owner_id == owner_id, ProspectRow.pooled_at.is_(None))
         rows = await self.s.execute(query.order_by(ProspectRow.id))
         return [Candidate(*row) for row in rows]
 

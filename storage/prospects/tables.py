@@ -61,6 +61,7 @@ class ProspectRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTC_TS)
     updated_at: Mapped[datetime] = mapped_column(UTC_TS)
     last_contact_on: Mapped[date | None] = mapped_column(Date)
+    pooled_at: Mapped[datetime | None] = mapped_column(UTC_TS)
 
 
 class ProspectEventRow(Base):

@@ -150,8 +150,8 @@ def test_widget_ids_and_data_keys_are_named_constants(path: Path) -> None:
 
 
 def test_every_flow_is_checked() -> None:
-    assert set(FLOWS) == {"find", "greetings", "importer", "menu", "newprospect", "prospect",
-                          "referrals", "settings", "team", "visit"}
+    assert set(FLOWS) == {"find", "greetings", "importer", "menu", "newprospect", "pool",
+                          "prospect", "referrals", "settings", "team", "visit"}
 
 
 BAD = '''

@@ -117,9 +117,9 @@ def test_mismatch_reports_missing_keys_and_other_variables() -> None:
 # Every key starts with one of these flows or shared groups (a new flow adds its prefix here).
 PREFIXES = ("agenda", "answer", "away", "bind", "cadence", "cancel", "card", "cmd", "common",
             "digest", "report",
-            "errors", "evening", "fallback", "field", "find", "gate", "greetings", "import",
-            "invite", "man", "menu", "method", "newp", "prospect", "prospecting", "referrals",
-            "reminder", "role", "settings", "stage", "start", "team", "user", "visit")
+            "errors", "evening", "export", "fallback", "field", "find", "gate", "greetings",
+            "import", "invite", "man", "menu", "method", "newp", "pool", "prospect", "prospecting",
+            "referrals", "reminder", "role", "settings", "stage", "start", "team", "user", "visit")
 KEY = re.compile(rf"(?:{'|'.join(PREFIXES)})(?:-[a-z0-9]+)+")
 HEAD = re.compile(rf"(?:{'|'.join(PREFIXES)})(?:-[a-z0-9]+)*-")  # "man-advice-" + a run-time part
 # Calls whose positional string arguments are Fluent keys (or refusal codes, which are keys).

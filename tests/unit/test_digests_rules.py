@@ -42,15 +42,20 @@ def test_china_working_days(day: date, working: bool, why: str) -> None:
     assert rules.is_working_day(CN, DEFAULT, day) is working, why
 
 
-@pytest.mark.parametrize(("settings", "day", "working"), [
-    (DigestSettings(1, weekdays=frozenset(range(6))), date(2026, 11, 28), True),  # Sat team
-    (DigestSettings(1, weekdays=frozenset(range(6))), date(2026, 10, 3), False),  # holiday
-    (DigestSettings(1, weekdays=frozenset(range(5))), date(2026, 2, 14), False),  # no 调休
-    (DigestSettings(1, days_off=frozenset({date(2026, 11, 23)})), date(2026, 11, 23), False),
-    (DigestSettings(1, extra_workdays=frozenset({date(2026, 2, 17)})), date(2026, 2, 17), True),
+SIX_DAYS = Team(1, "North", "Asia/Shanghai", "CN", "zh", working_days=(0, 1, 2, 3, 4, 5))
+FIVE_DAYS = Team(1, "North", "Asia/Shanghai", "CN", "zh", working_days=(0, 1, 2, 3, 4))
+
+
+@pytest.mark.parametrize(("team", "settings", "day", "working"), [
+    (SIX_DAYS, DEFAULT, date(2026, 11, 28), True),  # a team working Saturdays
+    (SIX_DAYS, DEFAULT, date(2026, 10, 3), False),  # but not on National Day
+    (FIVE_DAYS, DEFAULT, date(2026, 2, 14), False),  # its own weekdays: no 调休 Saturday
+    (CN, DigestSettings(1, days_off=frozenset({date(2026, 11, 23)})), date(2026, 11, 23), False),
+    (CN, DigestSettings(1, extra_workdays=frozenset({date(2026, 2, 17)})), date(2026, 2, 17),
+     True),
 ])
-def test_team_overrides(settings: DigestSettings, day: date, working: bool) -> None:
-    assert rules.is_working_day(CN, settings, day) is working
+def test_team_overrides(team: Team, settings: DigestSettings, day: date, working: bool) -> None:
+    assert rules.is_working_day(team, settings, day) is working
 
 
 def test_other_countries_use_their_own_holidays() -> None:

@@ -16,6 +16,7 @@ class W:
     SEARCH = "search"
     MINE = "mine"
     TEAM = "team"
+    POOL = "pool"
     SETTINGS = "settings"
     HELP = "help"
     REFERRALS = "referrals"

@@ -13,6 +13,7 @@ from bot.dialogs.greetings.states import GreetingsSG
 from bot.dialogs.menu import getters, handlers
 from bot.dialogs.menu.states import MenuSG, W
 from bot.dialogs.newprospect.states import NewProspectSG
+from bot.dialogs.pool.states import PoolSG
 from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.settings.states import SettingsSG
 from bot.dialogs.team.states import TeamSG
@@ -34,6 +35,7 @@ def menu_dialog() -> Dialog:
                 Start(Label("menu-referrals"), id=W.REFERRALS, state=ReferralsSG.overview),
                 when="has_team"),
             Start(Label("menu-team"), id=W.TEAM, state=TeamSG.main, when="can_lead"),
+            Start(Label("menu-pool"), id=W.POOL, state=PoolSG.list, when="has_team"),
             Start(Label("menu-settings"), id=W.SETTINGS, state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id=W.HELP, state=MenuSG.help),
             MessageInput(handlers.on_text, content_types=[ContentType.TEXT]),

@@ -11,20 +11,29 @@ from aiogram_dialog.widgets.kbd import Button
 
 from bot.dialogs.common import clear_notice, ctx, tell_user
 from bot.dialogs.team.states import (
+    GREETING_LEAD,
     HANDOVER_COUNT,
     HANDOVER_FROM,
     HANDOVER_TO_NAME,
     INVITE_DAYS,
     INVITE_LINK,
     INVITE_ROLE,
+    LEAVER,
+    LEAVER_MOVED,
+    LEAVER_TO_NAME,
+    SETTING,
     TEAM_ID,
     TeamSG,
     W,
 )
-from bot.refusals import item_id, refusals
+from bot.refusals import item_id, refusals, refusals_on
+from sales.kernel.errors import Refused
+from sales.people import rules as people
 from sales.people import use_cases as teams
 from sales.people.model import NewTeam, Role
+from sales.pool import use_cases as pool
 from sales.prospects import use_cases as prospecting
+from sales.roster import use_cases as roster
 
 
 @refusals
@@ -88,3 +97,48 @@ async def on_handover_to(_cb: CallbackQuery, _w: Any, manager: DialogManager, it
     await tell_user(manager, target, "team-handover-told", count=moved,
                     by=c.me().display_name)
     await manager.switch_to(TeamSG.handover_done)
+
+
+@refusals
+async def on_setting(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """Ask for one setting; a forged name is refused."""
+    if item not in (*people.TEAM_SETTINGS, GREETING_LEAD):
+        raise Refused("team-bad-setting", value=item)
+    clear_notice(manager)
+    manager.dialog_data[SETTING] = item
+    await manager.switch_to(TeamSG.setting_edit)
+
+
+@refusals
+async def on_setting_text(message: Message, _w: MessageInput, manager: DialogManager) -> None:
+    """Save the typed value; a bad one re-prompts with what was wrong."""
+    c = ctx(manager)
+    name, raw = str(manager.dialog_data[SETTING]), message.text or ""
+    if name == GREETING_LEAD:
+        await roster.set_greeting_lead(c.uow, c.me(), raw, c.now())
+    else:
+        await teams.set_team_setting(c.uow, c.me(), manager.dialog_data[TEAM_ID], name, raw,
+                                     c.now())
+    clear_notice(manager)
+    await manager.switch_to(TeamSG.settings)
+
+
+async def on_leaver(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    manager.dialog_data[LEAVER] = item_id(item, "team-bad-member")
+    await manager.switch_to(TeamSG.heir)
+
+
+@refusals_on(TeamSG.leaver)
+async def on_heir(_cb: CallbackQuery, widget: Any, manager: DialogManager, item: str = ""
+                  ) -> None:
+    """Deactivate the rep; their prospects go to the heir picked, or to the pool."""
+    c = ctx(manager)
+    heir = None if widget.widget_id == W.TO_POOL else item_id(item, "prospect-bad-owner")
+    _left, moved, target = await pool.deactivate(c.uow, c.me(), manager.dialog_data[TEAM_ID],
+                                                 manager.dialog_data[LEAVER], c.now(), heir)
+    manager.dialog_data.update({LEAVER_MOVED: moved,
+                                LEAVER_TO_NAME: target.display_name if target else ""})
+    if target is not None:
+        await tell_user(manager, target, "team-handover-told", count=moved,
+                        by=c.me().display_name)
+    await manager.switch_to(TeamSG.leaver_done)

@@ -7,10 +7,20 @@ from operator import itemgetter
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Row,
+    ScrollingGroup,
+    Select,
+    Start,
+    SwitchTo,
+)
 from aiogram_dialog.widgets.text import Format
 
 from bot.dialogs.common import Notice, on_not_text, stray_input
+from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.team import getters, handlers
 from bot.dialogs.team.states import TeamSG, W
 from bot.i18n import I18NFormat, Label
@@ -49,6 +59,8 @@ def team_dialog() -> Dialog:
                        on_click=handlers.on_invite)),
             Row(SwitchTo(Label("team-members"), id=W.MEMBERS, state=TeamSG.members),
                 SwitchTo(Label("team-handover"), id=W.HANDOVER, state=TeamSG.handover_from)),
+            Row(SwitchTo(Label("team-settings"), id=W.SETTINGS, state=TeamSG.settings),
+                SwitchTo(Label("team-deactivate"), id=W.DEACTIVATE, state=TeamSG.leaver)),
             SwitchTo(Label("common-back"), id=W.TO_LIST, state=TeamSG.main),
             stray_input(),
             state=TeamSG.team, getter=getters.team_card,
@@ -67,4 +79,42 @@ def team_dialog() -> Dialog:
                to_team, stray_input(), state=TeamSG.handover_to, getter=getters.handover),
         Window(I18NFormat("team-handover-done"), to_team, stray_input(),
                state=TeamSG.handover_done, getter=getters.handover),
+        *_settings_windows(to_team),
+        *_leaver_windows(to_team),
     )
+
+
+def _settings_windows(to_team: SwitchTo) -> list[Window]:
+    """The settings with their values, and one question per setting picked."""
+    return [
+        Window(Notice(), I18NFormat("team-settings-text"),
+               Column(Select(Format("{item[1]}"), id=W.SETTING_PICK,
+                             item_id_getter=itemgetter(0), items="settings",
+                             on_click=handlers.on_setting)),
+               Start(Label("team-referral-policy"), id=W.REFERRAL_POLICY,
+                     state=ReferralsSG.policy, when="own_team"),
+               to_team, stray_input(), state=TeamSG.settings, getter=getters.settings),
+        Window(Notice(), Format("{prompt}"),
+               MessageInput(handlers.on_setting_text, content_types=[ContentType.TEXT]),
+               MessageInput(on_not_text),
+               SwitchTo(Label("common-back"), id=W.TO_SETTINGS, state=TeamSG.settings),
+               state=TeamSG.setting_edit, getter=getters.setting_edit),
+    ]
+
+
+def _leaver_windows(to_team: SwitchTo) -> list[Window]:
+    """Who leaves; their prospects to a teammate or to the pool; done."""
+    return [
+        Window(Notice(), I18NFormat("team-leaver-pick"),
+               Column(Select(Format("{item[1]}"), id=W.LEAVER_PICK,
+                             item_id_getter=itemgetter(0), items="leavers",
+                             on_click=handlers.on_leaver)),
+               to_team, stray_input(), state=TeamSG.leaver, getter=getters.leavers),
+        Window(Notice(), I18NFormat("team-heir-pick"),
+               Column(Select(Format("{item[1]}"), id=W.HEIR_PICK, item_id_getter=itemgetter(0),
+                             items="heirs", on_click=handlers.on_heir)),
+               Button(Label("team-to-pool"), id=W.TO_POOL, on_click=handlers.on_heir),
+               to_team, stray_input(), state=TeamSG.heir, getter=getters.leavers),
+        Window(I18NFormat("team-leaver-done"), to_team, stray_input(),
+               state=TeamSG.leaver_done, getter=getters.leavers),
+    ]

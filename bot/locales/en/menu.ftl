@@ -1,6 +1,7 @@
 menu-title = <b>Xunke</b> · main menu
     Hello, { $name }! What would you like to do?
 menu-team = 👥 Team and invites
+menu-pool = 🌊 Team pool
 menu-settings = ⚙️ Settings
 menu-help = ❓ Help
 menu-help-text = <b>Xunke helps you find and keep customers.</b>

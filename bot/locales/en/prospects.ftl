@@ -184,6 +184,8 @@ prospect-contact-line = { $day } { $channel }: { $outcome } { $notes }
 prospect-history-line = { $at } { $who }: { $kind ->
     [created] created
     [owner] new owner
+    [pool] back to the team pool
+    [claim] taken from the team pool
     [visit] { $field }: { $new }
    *[other] { $field } { $old } → { $new }
 }

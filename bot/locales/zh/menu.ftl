@@ -1,6 +1,7 @@
 menu-title = <b>寻客</b> · 主菜单
     { $name }，您好！今天要做什么？
 menu-team = 👥 团队与邀请
+menu-pool = 🌊 公海
 menu-settings = ⚙️ 设置
 menu-help = ❓ 帮助
 menu-help-text = <b>寻客帮您寻找并留住客户。</b>

@@ -184,6 +184,8 @@ prospect-contact-line = { $day } { $channel }：{ $outcome } { $notes }
 prospect-history-line = { $at } { $who }：{ $kind ->
     [created] 创建
     [owner] 更换负责人
+    [pool] 退回公海
+    [claim] 从公海领取
     [visit] { $field }：{ $new }
    *[other] { $field } { $old } → { $new }
 }

@@ -1,7 +1,7 @@
 """digests: team digest settings, album pictures in the outbox, digest time 19:00 by default
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 10:20:00
 """
 from datetime import time
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
@@ -19,7 +19,6 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('digest_settings',
     sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('weekdays', sa.JSON(), nullable=True),
     sa.Column('extra_workdays', sa.JSON(), nullable=False),
     sa.Column('days_off', sa.JSON(), nullable=False),
     sa.Column('report_weekday', sa.Integer(), nullable=True),
