@@ -52,13 +52,44 @@ class VisitDraft:
 
 @dataclass(frozen=True, slots=True)
 class Visit:
-    """A stored contact."""
+    """A stored contact; a check-in stamps its start, a check-out (or the next check-in) its
+    length."""
 
     id: int
     rep_id: int
     team_id: int
     draft: VisitDraft
     created_at: datetime
+    checked_in_at: datetime | None = None
+    duration_s: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Where a prospect was last visited: the latest visit that carries a location."""
+
+    prospect_id: int
+    name: str
+    latitude: float
+    longitude: float
+    happened_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Nearby:
+    """A prospect offered on check-in, with the distance to its last stamped visit."""
+
+    prospect_id: int
+    name: str
+    metres: int
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What the visit flow starts from: the prospect and the channel last used with them."""
+
+    prospect: Prospect
+    channel: Channel
 
 
 @dataclass(frozen=True, slots=True)

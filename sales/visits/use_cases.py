@@ -10,14 +10,24 @@ from decimal import Decimal
 from sales.kernel import clock
 from sales.kernel.errors import Refused
 from sales.people import rules as people
-from sales.people.model import AuditEntry, User
+from sales.people.model import AuditEntry, Role, User
 from sales.prospects import man
 from sales.prospects import use_cases as prospecting
 from sales.prospects.events import ProspectEvent
 from sales.prospects.man import ManAnswers
 from sales.prospects.model import NOTES_MAX, Prospect, Stage, clean_text
-from sales.visits import cadence
-from sales.visits.model import NextStep, Outcome, Plan, Visit, VisitDraft, Warning
+from sales.visits import cadence, places
+from sales.visits.model import (
+    Channel,
+    Nearby,
+    NextStep,
+    Opening,
+    Outcome,
+    Plan,
+    Visit,
+    VisitDraft,
+    Warning,
+)
 from sales.visits.ports import VisitsUow
 
 BACKDATE_DAYS = 90
@@ -115,18 +125,29 @@ async def user_timezone(uow: VisitsUow, user: User, default: str) -> str:
     return people.timezone_of(user, team, default)
 
 
+async def opening(uow: VisitsUow, actor: User, prospect_id: int) -> Opening:
+    """The prospect (scope-checked) and the channel last used with them, face to face when
+    there is no contact yet: the defaults a visit starts from."""
+    prospect = await prospecting.visible(uow, actor, prospect_id)
+    last = await uow.visits.last_of(prospect.id)
+    return Opening(prospect, last.draft.channel if last else Channel.VISIT)
+
+
 async def record(
     uow: VisitsUow, actor: User, draft: VisitDraft, now: datetime, tz: str, *,
     next_step: NextStep | None = None, stage: Stage | None = None,
-    answers: ManAnswers | None = None,
+    answers: ManAnswers | None = None, amend: int | None = None,
 ) -> Visit:
-    """Save the contact, the accepted stage/MAN changes and the next step, in one commit."""
+    """Save the contact, the accepted stage/MAN changes and the next step, in one commit;
+    `amend` is the rep's own check-in this contact completes (its stamps stay)."""
     prospect = await prospecting.visible(uow, actor, draft.prospect_id)
     local = clock.local_now(tz, now)
     clean = replace(draft, happened_on=check_day(draft.happened_on, local.date()),
                     notes=visit_notes(draft.notes), lost_reason=lost_reason(draft.lost_reason))
     step = check_next(next_step, local) if next_step else None
-    visit = await uow.visits.add(actor.id, prospect.team_id, clean, now)
+    before = await _checked_in(uow, actor, prospect.id, amend) if amend else None
+    visit = (await uow.visits.update(before.id, clean) if before
+             else await uow.visits.add(actor.id, prospect.team_id, clean, now))
     await uow.prospects.touch(prospect.id, clean.happened_on)
     await _apply_card(uow, actor, prospect, stage, answers, now)
     await uow.follow_ups.close_open(prospect.id, now)
@@ -134,10 +155,77 @@ async def record(
         at = clock.due_at(step.due_on, step.due_time, tz) if step.due_time else None
         await uow.follow_ups.add(prospect, actor.id, step, at, visit.id, now)
     await uow.prospects.add_event(ProspectEvent(
-        prospect.id, now, actor.id, "visit", clean.channel.value, None, clean.outcome.value))
-    await uow.audit.add(AuditEntry(now, actor.id, "visit.create", "visit", visit.id))
+        prospect.id, now, actor.id, "visit", clean.channel.value,
+        before.draft.outcome.value if before else None, clean.outcome.value))
+    await uow.audit.add(AuditEntry(now, actor.id, "visit.amend" if before else "visit.create",
+                                   "visit", visit.id))
     await uow.commit()
     return visit
+
+
+async def _checked_in(uow: VisitsUow, actor: User, prospect_id: int, visit_id: int) -> Visit:
+    """Only the rep's own check-in at this very prospect may be completed."""
+    visit = await uow.visits.get(visit_id)
+    if (visit is None or visit.rep_id != actor.id or visit.draft.prospect_id != prospect_id
+            or visit.checked_in_at is None):
+        raise Refused("visit-checkin-not-found")
+    return visit
+
+
+async def nearby(uow: VisitsUow, actor: User, latitude: float, longitude: float
+                 ) -> list[Nearby]:
+    """The prospects whose last stamped visits are nearest to where the rep stands (a rep's
+    own; a manager's team's), read in one query."""
+    places.check_point(latitude, longitude)
+    if actor.team_id is None:
+        return []
+    owner = actor.id if actor.role is Role.REP else None
+    return places.nearest(await uow.visits.stamps(actor.team_id, owner), latitude, longitude)
+
+
+async def check_in(uow: VisitsUow, actor: User, prospect_id: int, latitude: float,
+                   longitude: float, now: datetime, tz: str) -> Visit:
+    """A face-to-face visit today, stamped with place and time ("met" until the rep says how
+    it went); the rep's check-in still open gets its duration now."""
+    prospect = await prospecting.visible(uow, actor, prospect_id)
+    lat, lon = places.check_point(latitude, longitude)
+    await _close_open(uow, actor, now)
+    draft = VisitDraft(prospect.id, Channel.VISIT, clock.local_now(tz, now).date(), Outcome.MET,
+                       latitude=lat, longitude=lon)
+    visit = await uow.visits.add(actor.id, prospect.team_id, draft, now, checked_in_at=now)
+    await uow.prospects.touch(prospect.id, draft.happened_on)
+    await uow.prospects.add_event(ProspectEvent(
+        prospect.id, now, actor.id, "visit", Channel.VISIT.value, None, Outcome.MET.value))
+    await uow.audit.add(AuditEntry(now, actor.id, "visit.checkin", "visit", visit.id))
+    await uow.commit()
+    return visit
+
+
+async def check_out(uow: VisitsUow, actor: User, now: datetime) -> Visit:
+    """End the rep's open check-in: its duration is recorded."""
+    closed = await _close_open(uow, actor, now)
+    if closed is None:
+        raise Refused("visit-checkin-none")
+    await uow.audit.add(AuditEntry(now, actor.id, "visit.checkout", "visit", closed.id))
+    await uow.commit()
+    return closed
+
+
+async def _close_open(uow: VisitsUow, actor: User, now: datetime) -> Visit | None:
+    visit = await uow.visits.open_check_in(actor.id, places.open_since(now))
+    if visit is None or visit.checked_in_at is None:
+        return None
+    seconds = places.duration_s(visit.checked_in_at, now)
+    await uow.visits.set_duration(visit.id, seconds)
+    return replace(visit, duration_s=seconds)
+
+
+async def open_check_in(uow: VisitsUow, actor: User, now: datetime
+                        ) -> tuple[Visit, Prospect] | None:
+    """The rep's check-in still open (for the check-out button), with its prospect."""
+    visit = await uow.visits.open_check_in(actor.id, places.open_since(now))
+    prospect = await uow.prospects.get(visit.draft.prospect_id) if visit else None
+    return (visit, prospect) if visit and prospect else None
 
 
 async def _apply_card(uow: VisitsUow, actor: User, prospect: Prospect, stage: Stage | None,

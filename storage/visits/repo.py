@@ -6,11 +6,20 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Select, Table, and_, insert, or_, select, update
+from sqlalchemy import Select, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sales.prospects.model import Prospect
-from sales.visits.model import Channel, FollowUp, NextStep, Outcome, Visit, VisitDraft, VisitRecord
+from sales.visits.model import (
+    Channel,
+    FollowUp,
+    NextStep,
+    Outcome,
+    Stamp,
+    Visit,
+    VisitDraft,
+    VisitRecord,
+)
 from storage.prospects.tables import ProspectRow
 from storage.visits.tables import FollowUpRow, VisitRow
 
@@ -23,7 +32,17 @@ def to_visit(row: VisitRow) -> Visit:
         outcome=Outcome(row.outcome), amount=row.amount, currency=row.currency,
         lost_reason=row.lost_reason, notes=row.notes, photo_file_id=row.photo_file_id,
         latitude=row.latitude, longitude=row.longitude)
-    return Visit(row.id, row.rep_id, row.team_id, draft, row.created_at)
+    return Visit(row.id, row.rep_id, row.team_id, draft, row.created_at, row.checked_in_at,
+                 row.duration_s)
+
+
+def _reported(draft: VisitDraft) -> dict[str, object]:
+    """The columns a rep reports (the check-in stamps are not among them)."""
+    return {"channel": draft.channel.value, "happened_on": draft.happened_on,
+            "outcome": draft.outcome.value, "amount": draft.amount, "currency": draft.currency,
+            "lost_reason": draft.lost_reason, "notes": draft.notes,
+            "photo_file_id": draft.photo_file_id, "latitude": draft.latitude,
+            "longitude": draft.longitude}
 
 
 def to_follow_up(row: FollowUpRow, name: str = "") -> FollowUp:
@@ -38,16 +57,61 @@ class VisitRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.s = session
 
-    async def add(self, rep_id: int, team_id: int, draft: VisitDraft, now: datetime) -> Visit:
-        row = VisitRow(
-            prospect_id=draft.prospect_id, team_id=team_id, rep_id=rep_id,
-            channel=draft.channel.value, happened_on=draft.happened_on,
-            outcome=draft.outcome.value, amount=draft.amount, currency=draft.currency,
-            lost_reason=draft.lost_reason, notes=draft.notes, photo_file_id=draft.photo_file_id,
-            latitude=draft.latitude, longitude=draft.longitude, created_at=now)
+    async def add(self, rep_id: int, team_id: int, draft: VisitDraft, now: datetime,
+                  checked_in_at: datetime | None = None) -> Visit:
+        row = VisitRow(prospect_id=draft.prospect_id, team_id=team_id, rep_id=rep_id,
+                       created_at=now, checked_in_at=checked_in_at, **_reported(draft))
         self.s.add(row)
         await self.s.flush()
         return to_visit(row)
+
+    async def get(self, visit_id: int) -> Visit | None:
+        row = await self.s.get(VisitRow, visit_id)
+        return to_visit(row) if row else None
+
+    async def update(self, visit_id: int, draft: VisitDraft) -> Visit:
+        """The reported columns; a location the rep did not send keeps the check-in's."""
+        row = await self.s.get_one(VisitRow, visit_id)
+        values = _reported(draft)
+        if draft.latitude is None:
+            values.update(latitude=row.latitude, longitude=row.longitude)
+        for name, value in values.items():
+            setattr(row, name, value)
+        await self.s.flush()
+        return to_visit(row)
+
+    async def last_of(self, prospect_id: int) -> Visit | None:
+        row = await self.s.scalar(select(VisitRow).where(VisitRow.prospect_id == prospect_id)
+                                  .order_by(VisitRow.happened_on.desc(), VisitRow.id.desc())
+                                  .limit(1))
+        return to_visit(row) if row else None
+
+    async def stamps(self, team_id: int, owner_id: int | None) -> list[Stamp]:
+        """The newest located visit per prospect (highest id), joined to the prospect."""
+        latest = (select(func.max(VisitRow.id).label("id"))
+                  .where(VisitRow.team_id == team_id, VisitRow.latitude.is_not(None),
+                         VisitRow.longitude.is_not(None))
+                  .group_by(VisitRow.prospect_id).subquery())
+        query = (select(ProspectRow.id, ProspectRow.name, VisitRow.latitude, VisitRow.longitude,
+                        VisitRow.happened_on)
+                 .join(latest, latest.c.id == VisitRow.id)
+                 .join(ProspectRow, ProspectRow.id == VisitRow.prospect_id)
+                 .where(ProspectRow.team_id == team_id))
+        if owner_id is not None:
+            query = query.where(ProspectRow.owner_id == owner_id)
+        return [Stamp(pid, name, float(lat or 0), float(lon or 0), day)
+                for pid, name, lat, lon, day in await self.s.execute(query)]
+
+    async def open_check_in(self, rep_id: int, since: datetime) -> Visit | None:
+        row = await self.s.scalar(
+            select(VisitRow).where(VisitRow.rep_id == rep_id, VisitRow.checked_in_at >= since,
+                                   VisitRow.duration_s.is_(None))
+            .order_by(VisitRow.checked_in_at.desc(), VisitRow.id.desc()).limit(1))
+        return to_visit(row) if row else None
+
+    async def set_duration(self, visit_id: int, seconds: int) -> None:
+        await self.s.execute(update(VisitRow).where(VisitRow.id == visit_id)
+                             .values(duration_s=seconds))
 
     async def of_prospect(self, prospect_id: int) -> list[Visit]:
         rows = await self.s.scalars(select(VisitRow).where(VisitRow.prospect_id == prospect_id)

@@ -15,7 +15,8 @@ class VisitRow(Base):
     """One contact with a prospect: visit, call, message, mail; its outcome and evidence."""
 
     __tablename__ = "visits"
-    __table_args__ = (Index("ix_visits_rep_day", "rep_id", "happened_on"),)
+    __table_args__ = (Index("ix_visits_rep_day", "rep_id", "happened_on"),
+                      Index("ix_visits_rep_checked_in", "rep_id", "checked_in_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     prospect_id: Mapped[int] = mapped_column(ForeignKey("prospects.id"), index=True)
@@ -32,6 +33,8 @@ class VisitRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTC_TS)
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTC_TS)  # a check-in's moment
+    duration_s: Mapped[int | None] = mapped_column(Integer)  # set at check-out
 
 
 class FollowUpRow(Base):

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import pytest
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
-from aiogram.types import Message
+from aiogram.types import Message, Update
 from aiogram.types import User as TgUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
@@ -45,6 +45,7 @@ class Harness:
     dp: Dispatcher | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     fsm: Callable[[], tuple[BaseStorage, BaseEventIsolation | None]] | None = None
+    updates: int = 0  # update ids of messages fed directly (photos, locations)
 
     def __post_init__(self) -> None:
         self.uows = uow_factory(session_factory(self.engine))
@@ -123,3 +124,30 @@ async def hdb(request: pytest.FixtureRequest, tmp_path: Path, locales: Locales,
     """The harness on SQLite and on PostgreSQL, for flows whose SQL differs most (imports)."""
     async with database(request.param, tmp_path) as engine:
         yield Harness(engine, locales, clock)
+
+
+class Actions:
+    """A person's actions in a flow, counted: each tap and each sent message (text, photo,
+    location) is one, so a test can assert how many a flow takes."""
+
+    def __init__(self, h: Harness, client: BotClient, pace: float = 2) -> None:
+        self.h, self.c, self.pace, self.n = h, client, pace, 0
+
+    async def click(self, label: str) -> None:
+        self.n += 1
+        self.h.clock.advance(seconds=self.pace)  # a person's pace: the flood limit never trips
+        await self.c.click(self.h.window(), button(label))
+
+    async def send(self, text: str) -> None:
+        self.n += 1
+        self.h.clock.advance(seconds=self.pace)
+        await self.c.send(text)
+
+    async def feed(self, message: Message) -> None:
+        """A message BotClient cannot build (a photo, a location), fed to the dispatcher."""
+        assert self.h.dp is not None
+        self.n += 1
+        self.h.clock.advance(seconds=self.pace)
+        self.h.updates += 1
+        await self.h.dp.feed_update(self.h.bot, Update(update_id=90_000 + self.h.updates,
+                                                       message=message))

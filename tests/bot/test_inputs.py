@@ -65,7 +65,7 @@ async def test_visit_notes_line_speaks_chinese(h: Harness) -> None:
     await _saved(h, rep, "周杰")
     c = h.client(1, lang="zh")
     await c.send("/menu")
-    for label in ("记录拜访", "周杰", "电话", "今天", "有兴趣"):
+    for label in ("记录拜访", "周杰", "有兴趣"):
         await c.click(h.window(), button(label))
     assert "照片：否 · 位置：否" in h.text()
 
@@ -241,47 +241,50 @@ async def test_forged_buttons_on_a_missing_card_are_refused(
 # 7. A time already past today is said, and tomorrow offered.
 
 async def _visit_to_next_step(h: Harness, man: ManAnswers | None = None,
-                              outcome: str = "Interested", then: tuple[str, ...] = ("Next step",)
+                              outcome: str = "Interested", then: tuple[str, ...] = ()
                               ) -> BotClient:
-    """Rep 1 records a call with 周杰 today, up to the first question after the notes."""
+    """Rep 1 records a call with 周杰 today, up to the last screen (or the detail asked)."""
     rep = await _rep(h)
     await _saved(h, rep, "周杰", man=man or ManAnswers())
     c = h.client(1)
     await c.send("/menu")
-    for label in ("Record a visit", "周杰", "Phone call", "Today", outcome, *then):
+    for label in ("Record a visit", "周杰", "✏️", "Phone call", outcome, *then):
         await c.click(h.window(), button(label))
     return c
+
+
+async def _today_at(h: Harness, c: BotClient) -> None:
+    """The next contact today, then its time step."""
+    from tests.bot.test_visits import _raw
+
+    await c.click(h.window(), button("Another day"))
+    await c.click(h.window(), button("Other day"))
+    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 23))}"))
+    await c.click(h.window(), button("Time"))
 
 
 async def test_a_time_already_past_today_offers_tomorrow(
     h: Harness, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from tests.bot.test_visits import _raw
-
     c = await _visit_to_next_step(h, ManAnswers(Answer.YES, Answer.YES, Answer.YES))
-    await c.click(h.window(), button("No"))  # keep the stage
-    await c.click(h.window(), button("Other day"))
-    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 23))}"))
+    await _today_at(h, c)
     await c.send("0:05")  # 17:00 in Shanghai already
     assert "00:05 today has already passed" in h.text() and "(2026-11-24)" in h.text()
     assert "At what time on 2026-11-23" in h.text()
     await c.click(h.window(), button("10:00"))  # a preset in the past is refused too
     assert "10:00 today has already passed" in h.text()
     await c.click(h.window(), button("Tomorrow at 10:00"))
-    await c.click(h.window(), button("Skip"))
+    assert "Next: 2026-11-24 at 10:00" in h.text()
+    await c.click(h.window(), button("Save"))
     assert "Next: 2026-11-24 at 10:00" in h.text()
     assert _errors(caplog) == []
 
 
 async def test_a_later_time_today_is_kept(h: Harness) -> None:
-    from tests.bot.test_visits import _raw
-
     c = await _visit_to_next_step(h, ManAnswers(Answer.YES, Answer.YES, Answer.YES))
-    await c.click(h.window(), button("No"))
-    await c.click(h.window(), button("Other day"))
-    await c.click(h.window(), InlineButtonDataLocator(f".*:{_raw(date(2026, 11, 23))}"))
+    await _today_at(h, c)
     await c.send("23:30")
-    await c.click(h.window(), button("Skip"))
+    await c.click(h.window(), button("Save"))
     assert "Next: 2026-11-23 at 23:30" in h.text()
 
 
@@ -300,52 +303,75 @@ def test_check_due_time(day: date, at: time | None, refused: bool) -> None:
         check_due_time(day, at, local)
 
 
-# 8. The follow-up suggested after the MAN questions uses the answers just given.
+# 8. The follow-up suggested after the MAN toggles uses the answers just given.
 
 async def test_suggestion_follows_the_man_answers_just_given(h: Harness) -> None:
     c = await _visit_to_next_step(h)
-    await c.click(h.window(), button("No"))  # stage unchanged
-    for _ in "MAN":
-        await c.click(h.window(), button("Yes"))
+    for letter in "MAN":
+        await c.click(h.window(), button(f"{letter} ❔"))
+    assert "top priority" in h.text() and "finish the MAN check" not in h.text()
+    await c.click(h.window(), button("Another day"))
     suggested = [b for b in buttons(h.window()) if "⭐" in b]
     assert suggested and "top priority" in suggested[0] and "MAN" not in suggested[0]
 
 
-# 9. Notes checked where typed, with the limit; a way back from the plan's steps.
+# 9. Notes checked where typed, with the limit; a way back from every step.
 
 async def test_visit_notes_refused_where_typed_and_kept(h: Harness) -> None:
-    c = await _visit_to_next_step(h)  # on the stage question now
-    await c.click(h.window(), button("Back"))
-    assert "Notes: send text" in h.text()
+    c = await _visit_to_next_step(h)  # on the last screen now
     await c.send("n" * (NOTES_MAX + 1))
-    assert f"at most {NOTES_MAX:,} characters" in h.text() and "Notes: send text" in h.text()
+    assert f"at most {NOTES_MAX:,} characters" in h.text() and "Optional: type notes" in h.text()
     await c.send("met the owner")
-    await c.click(h.window(), button("Next step"))
-    await c.click(h.window(), button("No"))
-    await c.click(h.window(), button("Back"))  # from the MAN question: the stage again
-    assert "move <b>周杰</b> to stage" in h.text()
-    await c.click(h.window(), button("No"))
-    for _ in "MAN":
-        await c.click(h.window(), button("Don't know"))
-    await c.click(h.window(), button("No next step"))
+    assert "Notes: met the owner" in h.text()
+    await c.click(h.window(), button("Back"))  # the outcome again; the notes are kept
+    assert "How did it go" in h.text()
+    await c.click(h.window(), button("Interested"))
+    assert "Notes: met the owner" in h.text()
+    await c.click(h.window(), button("Another day"))
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Time"))
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("What to do then"))
+    await c.click(h.window(), button("Back"))
+    await c.click(h.window(), button("Save"))
     visits = await h.run(lambda uow: uow.visits.of_prospect(1))
     assert visits[0].draft.notes == "met the owner"
 
 
 async def test_lost_reason_and_next_text_limits(h: Harness) -> None:
-    c = await _visit_to_next_step(h, None, "Lost", ())
+    c = await _visit_to_next_step(h, None, "Lost")
     assert "Why was it lost" in h.text()
     await c.send("r" * (NOTES_MAX + 1))
     assert f"at most {NOTES_MAX:,} characters" in h.text() and "Why was it lost" in h.text()
     await c.send("price")
-    await c.click(h.window(), button("Next step"))
-    await c.click(h.window(), button("Yes"))  # lost
-    for _ in "MAN":
-        await c.click(h.window(), button("Don't know"))
-    await c.click(h.window(), button("Tomorrow"))
-    await c.click(h.window(), button("No time"))
+    await c.click(h.window(), button("Back"))  # from the last screen: the reason asked
+    assert "Why was it lost" in h.text()
+    await c.send("price")
+    await c.click(h.window(), button("What to do then"))
     await c.send("t" * (NOTES_MAX + 1))
     assert f"at most {NOTES_MAX:,} characters" in h.text() and "What will you do then" in h.text()
     await c.send("call back")
+    await c.click(h.window(), button("Save"))
     visit = (await h.run(lambda uow: uow.visits.of_prospect(1)))[0]
     assert visit.draft.lost_reason == "price"
+    follow_up = await h.run(lambda uow: uow.follow_ups.open_of(1))
+    assert follow_up is not None and follow_up.text == "call back"
+
+
+async def test_forged_visit_buttons_are_refused(h: Harness, caplog: pytest.LogCaptureFixture
+                                                ) -> None:
+    """A MAN letter already known, a time with no next step, an outcome that does not exist."""
+    c = await _visit_to_next_step(h, ManAnswers(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN))
+    window = h.window()
+    assert window.reply_markup is not None
+    toggle = next(b for row in window.reply_markup.inline_keyboard for b in row
+                  if b.text.startswith("A "))
+    prefix = str(toggle.callback_data).rpartition(":")[0]
+    toggle.callback_data = f"{prefix}:M"
+    await c.click(window, InlineButtonDataLocator(toggle.callback_data))
+    assert "Please use the buttons below" in h.text()
+    assert not any(b.startswith("M ") for b in buttons(h.window()))  # M is known: no toggle
+    await c.click(h.window(), button("Save"))
+    prospect = await h.run(lambda uow: uow.prospects.get(1))
+    assert prospect is not None and prospect.card.man.money is Answer.YES
+    assert _errors(caplog) == []

@@ -57,10 +57,9 @@ def _field(name: str) -> Step:
 
 
 def _visit(*labels: str) -> Step:
-    return _go("Record a visit", "周杰", "Phone call", "Today", *labels)
+    return _go("Record a visit", "周杰", *labels)
 
 
-UNKNOWN_MAN = ("Don't know",) * 3
 STEPS: dict[str, Step] = {
     "menu": _go(),
     "new-name": _go("New prospect"),
@@ -70,12 +69,13 @@ STEPS: dict[str, Step] = {
     **{f"field-{f}": _field(f) for f in ("Birthday", "Phone", "WeChat", "Email", "Notes",
                                          "Tags", "Best time to call", "Company")},
     "visit-pick": _go("Record a visit"),
+    "visit-outcome": _visit(),
     "visit-amount": _visit("Quoted"),
     "visit-reason": _visit("Lost"),
-    "visit-notes": _visit("Interested"),
-    "visit-time": _visit("Interested", "Next step", "No", *UNKNOWN_MAN, "Tomorrow"),
-    "visit-next-text": _visit("Interested", "Next step", "No", *UNKNOWN_MAN, "Tomorrow",
-                              "No time"),
+    "visit-notes": _visit("Interested"),  # the last screen: typed text is the notes
+    "visit-next-day": _visit("Interested", "Another day"),
+    "visit-time": _visit("Interested", "Time"),
+    "visit-next-text": _visit("Interested", "What to do then"),
 }
 SEARCHES = {"menu", "find", "visit-pick"}  # typed text there is a query, not a refused value
 

@@ -52,13 +52,11 @@ class Steps:
 
 
 async def _visit(h: Harness, s: Steps, name: str, outcome: str) -> None:
-    """Menu → Record a visit → the prospect → face to face → today → outcome → no next step."""
+    """Menu → Record a visit → the prospect → outcome → save (face to face, today, the stage
+    and next day the outcome implies: the defaults)."""
     await s.send("/menu")
-    for label in ("Record a visit", name, "Face to face", "Today", outcome, "Next step"):
+    for label in ("Record a visit", name, outcome, "Save"):
         await s.click(label)
-    while "When is the next contact" not in h.text():
-        await s.click("Yes")  # the proposed stage
-    await s.click("No next step")
 
 
 async def test_ask_after_a_good_visit_names_with_duplicates(h: Harness) -> None:

@@ -12,7 +12,7 @@ from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Kind, Method, ProspectDraft
 from sales.uow import UnitOfWork
 from sales.visits.model import NextStep
-from tests.bot.conftest import TEAM_TZ, Harness, button
+from tests.bot.conftest import TEAM_TZ, Actions, Harness, button
 
 
 async def _reminder(h: Harness) -> tuple[int, int, Message]:
@@ -46,7 +46,7 @@ async def test_reminder_buttons_open_done_and_snooze(h: Harness) -> None:
     await c.click(msg, button("open"))
     assert "孙丽" in h.text() and "Next step: 2026-11-23 17:00 call" in h.text()
     await c.click(msg, button("done"))
-    assert "Contact with <b>孙丽</b>: how?" in h.text()
+    assert "Contact with <b>孙丽</b>: 🤝 Face to face, today (2026-11-23)" in h.text()
     await c.click(msg, button("hour"))
     assert _alert(h) == "I will remind you again at 2026-11-23 18:00."  # 09:00 UTC + 1 h
     await c.click(msg, button("tomorrow"))
@@ -54,6 +54,22 @@ async def test_reminder_buttons_open_done_and_snooze(h: Harness) -> None:
     item = await h.run(lambda uow: uow.follow_ups.get(fid))
     assert item is not None and item.snoozed_until == datetime(2026, 11, 24, 0, 30, tzinfo=UTC)
     del pid
+
+
+async def test_done_records_the_visit_in_three_actions(h: Harness) -> None:
+    """Done (counted), the outcome, Save: the reminder's follow-up is closed, the next is set."""
+    pid, fid, msg = await _reminder(h)
+    c = h.client(1)
+    s = Actions(h, c)
+    s.n += 1
+    await c.click(msg, button("done"))
+    await s.click("Interested")
+    await s.click("Save")
+    assert s.n == 3 and "saved (Interested, 2026-11-23). Next: 2026-11-30" in h.text()
+    item = await h.run(lambda uow: uow.follow_ups.get(fid))
+    assert item is not None and item.status != "open"
+    nxt = await h.run(lambda uow: uow.follow_ups.open_of(pid))
+    assert nxt is not None and nxt.due_on == date(2026, 11, 30)
 
 
 async def test_someone_elses_reminder_is_refused(h: Harness) -> None:

@@ -5,9 +5,11 @@ a unit, a command or what the user typed."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
-from aiogram.types import Message
+from aiogram.types import Chat, Location, Message, Update
+from aiogram.types import User as TgUser
 
 from sales.prospects import use_cases as prospecting
 from sales.prospects.model import Birthday, Kind, Method, ProspectDraft
@@ -80,25 +82,30 @@ async def _walk(h: Harness, lang: str) -> None:
     await c.send("/menu")
     await go("menu-visit")
     await c.click(h.window(), button("周杰"))
-    await go("visit-channel-call", "visit-today", "visit-outcome-quoted")
+    await c.click(h.window(), button("✏️"))
+    await go("visit-channel-call", "visit-outcome-quoted")
     h.clock.advance(seconds=1)
     await c.send("1.2万")
     h.clock.advance(seconds=1)
     await c.send(NOTES)
-    await go("visit-next-step")
-    for _ in range(5):  # the stage question, then the open MAN letters
-        if any(t.raw("visit-no-next") in b for b in buttons(h.window())):
-            break
-        h.clock.advance(seconds=1)
-        await c.click(h.window(), button(re.escape(t.raw("answer-unknown"))
-                                         if any(t.raw("answer-unknown") in b
-                                                for b in buttons(h.window()))
-                                         else re.escape(t.raw("answer-no"))))
-    assert t.raw("visit-ask-next", name="")[:4] in h.text(), h.text()[:400]
-    await go("visit-quick-tomorrow", "visit-no-time")
+    await c.click(h.window(), button(re.escape("M ❔")))
+    await go("visit-undo-stage", "visit-change-next", "visit-quick-tomorrow", "visit-other-time",
+             "visit-no-time", "visit-next-text")
     h.clock.advance(seconds=1)
     await c.send(NOTES)
+    await go("visit-save")
+    assert t.raw("visit-done", name="", outcome="", day="", next="")[:4] in h.text(), h.text()
     h.clock.advance(seconds=1)
+    await c.send("/menu")
+    h.clock.advance(seconds=1)
+    await h.dp.feed_update(h.bot, Update(update_id=7777, message=Message(  # type: ignore[union-attr]
+        message_id=7777, date=datetime(2026, 11, 23), chat=Chat(id=1, type="private"),
+        from_user=TgUser(id=1, is_bot=False, first_name="U", language_code=lang),
+        location=Location(latitude=31.23, longitude=121.47))))
+    await c.click(h.window(), button("周杰"))
+    await go("visit-outcome-met", "visit-save")
+    h.clock.advance(seconds=1)
+    await c.send("/menu")
     await c.send("/settings")
     h.clock.advance(seconds=1)
     await c.send("/menu")

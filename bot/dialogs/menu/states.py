@@ -21,3 +21,4 @@ class W:
     HELP = "help"
     REFERRALS = "referrals"
     GREETINGS = "greetings"
+    CHECK_OUT = "checkout"   # end the open check-in (shown while one is open)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Row, Start, SwitchTo
 
 from bot.dialogs.common import Notice, stray_input
 from bot.dialogs.find.states import FindSG
@@ -27,6 +27,8 @@ def menu_dialog() -> Dialog:
         Window(
             Notice(),
             I18NFormat("menu-title"),
+            Button(Label("menu-check-out"), id=W.CHECK_OUT,
+                   on_click=handlers.on_check_out, when="checked_in"),
             Row(Start(Label("menu-new-prospect"), id=W.NEW, state=NewProspectSG.name),
                 Start(Label("menu-visit"), id=W.VISIT, state=VisitSG.pick), when="has_team"),
             Row(Start(Label("menu-search"), id=W.SEARCH, state=FindSG.query),
@@ -39,6 +41,7 @@ def menu_dialog() -> Dialog:
             Start(Label("menu-settings"), id=W.SETTINGS, state=SettingsSG.main),
             SwitchTo(Label("menu-help"), id=W.HELP, state=MenuSG.help),
             MessageInput(handlers.on_text, content_types=[ContentType.TEXT]),
+            MessageInput(handlers.on_location, content_types=[ContentType.LOCATION]),
             stray_input(),
             state=MenuSG.main,
             getter=getters.menu,

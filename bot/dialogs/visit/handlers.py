@@ -1,4 +1,5 @@
-"""Record-a-visit steps. State is kept in `dialog_data` until the single save at the end."""
+"""Record-a-visit steps. State is kept in `dialog_data` until the single save at the end
+(a check-in is saved at once, and the save completes it)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,18 @@ from bot.dialogs.prospect.states import ProspectSG
 from bot.dialogs.referrals.states import PROSPECT_ID as REFERRALS_PROSPECT
 from bot.dialogs.referrals.states import ReferralsSG
 from bot.dialogs.visit.states import (
+    AMEND,
     AT,
+    AUTO_NEXT,
+    CHECKED_IN,
     DRAFT,
+    HERE,
     HITS,
-    LETTER,
+    LATITUDE,
+    LONGITUDE,
     MAN,
+    NAME,
+    NEAR,
     NEXT,
     NO_TIME,
     PAST_AT,
@@ -47,6 +55,8 @@ from sales.visits.model import Channel, NextStep, Outcome, Plan, VisitDraft
 
 FORGED = "common-use-buttons"  # a forged or stale choice: the window's own buttons
 LETTERS = {"M": "money", "A": "authority", "N": "need"}
+CYCLE = {Answer.UNKNOWN: Answer.YES, Answer.YES: Answer.NO, Answer.NO: Answer.UNKNOWN}
+ASKED = {Outcome.QUOTED: S.amount, Outcome.LOST: S.reason}  # outcomes with a detail to type
 
 
 async def country_of(manager: DialogManager) -> str:
@@ -64,20 +74,49 @@ def _draft(manager: DialogManager) -> dict[str, Any]:
 
 @refusals
 async def on_start(start_data: Data, manager: DialogManager) -> None:
-    """From a card or a reminder the prospect is known: skip the pick step."""
+    """From a card or a reminder the prospect is known: straight to the outcome. A shared
+    location starts a check-in: the nearest prospects."""
     data = start_data if isinstance(start_data, dict) else {}
     if data.get(PROSPECT_ID):
         await _pick(manager, int(data[PROSPECT_ID]))
+    elif data.get(LATITUDE) is not None:
+        await _nearby(manager, float(data[LATITUDE]), float(data[LONGITUDE]))
+
+
+@refusals
+async def on_location(message: Message, _w: Any, manager: DialogManager) -> None:
+    """A location shared before the last screen is a new check-in (this draft is dropped)."""
+    if message.location is None:
+        return
+    manager.dialog_data.clear()
+    await _nearby(manager, message.location.latitude, message.location.longitude)
+
+
+async def _nearby(manager: DialogManager, latitude: float, longitude: float) -> None:
+    c = ctx(manager)
+    found = await visits.nearby(c.uow, c.me(), latitude, longitude)
+    manager.dialog_data[HERE] = [latitude, longitude]
+    manager.dialog_data[NEAR] = [(n.prospect_id, n.name, n.metres) for n in found]
+    await manager.switch_to(S.nearby)
 
 
 async def _pick(manager: DialogManager, prospect_id: int) -> None:
-    """Only a prospect this rep may see (ids come from buttons and pushed messages)."""
+    """Only a prospect this rep may see (ids come from buttons and pushed messages); the
+    channel last used with them and today are the defaults."""
     c = ctx(manager)
-    prospect = await prospecting.visible(c.uow, c.me(), prospect_id)
-    manager.dialog_data[PROSPECT_ID] = prospect.id
-    manager.dialog_data[MAN] = {k: getattr(prospect.card.man, k) for k in LETTERS.values()}
+    opening = await visits.opening(c.uow, c.me(), prospect_id)
+    prospect = opening.prospect
+    d = manager.dialog_data
+    if d.get(PROSPECT_ID) not in (None, prospect.id):  # another prospect: not that check-in
+        d.pop(AMEND, None)
+        d.pop(CHECKED_IN, None)
+    d.update({PROSPECT_ID: prospect.id, NAME: prospect.card.name,
+              MAN: {k: getattr(prospect.card.man, k) for k in LETTERS.values()}})
+    draft = _draft(manager)
+    draft.setdefault("channel", opening.channel.value)
+    draft.setdefault("day", (await today_of(manager)).isoformat())
     clear_notice(manager)
-    await manager.switch_to(S.channel)
+    await manager.switch_to(S.outcome)
 
 
 @refusals
@@ -87,7 +126,7 @@ async def on_pick(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
 
 
 async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
-    """Typed text on the pick step searches the rep's prospects."""
+    """Typed text on the pick (or check-in) step searches the rep's prospects."""
     c = ctx(manager)
     hits = await prospecting.find(c.uow, c.me(), message.text or "", limit=8)
     manager.dialog_data[HITS] = [(str(h.candidate.id), h.candidate.name) for h in hits]
@@ -96,9 +135,25 @@ async def on_search(message: Message, _w: Any, manager: DialogManager) -> None:
 
 
 @refusals
+async def on_check_in(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """The prospect where the rep stands: a face-to-face visit stamped now, then its outcome."""
+    c = ctx(manager)
+    lat, lon = manager.dialog_data[HERE]
+    tz = await tz_of(manager)
+    visit = await visits.check_in(c.uow, c.me(), item_id(item, "prospect-not-found"), lat, lon,
+                                  c.now(), tz)
+    assert visit.checked_in_at is not None
+    manager.dialog_data.update({AMEND: visit.id,
+                                CHECKED_IN: f"{local_now(tz, visit.checked_in_at):%H:%M}"})
+    draft = _draft(manager)
+    draft.update(channel=Channel.VISIT.value, day=visit.draft.happened_on.isoformat())
+    await _pick(manager, visit.draft.prospect_id)
+
+
+@refusals
 async def on_channel(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     _draft(manager)["channel"] = item_of(Channel, item, FORGED).value
-    await manager.switch_to(S.day)
+    await manager.switch_to(S.outcome)
 
 
 @refusals
@@ -122,10 +177,37 @@ async def _set_day(manager: DialogManager, day: date) -> None:
 
 @refusals
 async def on_outcome(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    """The stage it implies is applied (with an undo), the cadence's day is the next step
+    (changeable), the open MAN letters are offered as toggles on the last screen."""
     outcome = item_of(Outcome, item, FORGED)
     _draft(manager)["outcome"] = outcome.value
-    nxt = {Outcome.QUOTED: S.amount, Outcome.LOST: S.reason}.get(outcome, S.details)
-    await manager.switch_to(nxt)
+    plan = await _plan(manager)
+    d = manager.dialog_data
+    d[PROPOSED] = d[STAGE] = plan.stage.value if plan.stage else None
+    d[UNKNOWN] = list(plan.unknown)
+    _suggest_next(manager)
+    if outcome in ASKED:
+        await manager.switch_to(ASKED[outcome])
+    else:
+        await _to_finish(manager)
+
+
+def _suggest_next(manager: DialogManager) -> None:
+    """The cadence's day as the next step (no time, no text), unless the rep chose one."""
+    d = manager.dialog_data
+    if d.get(NEXT) and not d.get(AUTO_NEXT):
+        return
+    d[AUTO_NEXT] = True
+    d[NEXT] = ({"due_on": d[SUGGESTED], "due_time": None, "text": None} if d.get(SUGGESTED)
+               else None)
+
+
+async def _to_finish(manager: DialogManager) -> None:
+    """The last screen, with a gentle note if the next contact is too dense."""
+    clear_notice(manager)
+    if manager.dialog_data.get(NEXT):
+        await _warn(manager)
+    await manager.switch_to(S.finish)
 
 
 @refusals
@@ -133,22 +215,31 @@ async def on_amount(message: Message, _w: Any, manager: DialogManager) -> None:
     """'12000', '12,000 USD', '¥8000': re-prompt on anything else."""
     amount, currency = visits.parse_amount(message.text or "")
     _draft(manager).update(amount=str(amount), currency=currency or "CNY")
-    clear_notice(manager)
-    await manager.switch_to(S.details)
+    await _to_finish(manager)
 
 
 @refusals
 async def on_reason(message: Message, _w: Any, manager: DialogManager) -> None:
     """Checked here against the limit the save applies (a refusal keeps the step)."""
     _draft(manager)["reason"] = visits.lost_reason(message.text)
+    await _to_finish(manager)
+
+
+async def on_skip_reason(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _to_finish(manager)
+
+
+async def on_back_finish(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Back from the last screen: to the amount or reason asked, else to the outcome."""
+    outcome = Outcome(_draft(manager)["outcome"])
     clear_notice(manager)
-    await manager.switch_to(S.details)
+    await manager.switch_to(ASKED.get(outcome, S.outcome))
 
 
 @refusals
 async def on_details(message: Message, _w: Any, manager: DialogManager) -> None:
-    """Notes as text, a photo (kept by file id) or the phone's location, in any order; notes
-    too long are refused here, with the limit, not at the final save."""
+    """On the last screen: notes as text, a photo (kept by file id) or the phone's location,
+    in any order; notes too long are refused here, with the limit, not at the save."""
     draft = _draft(manager)
     if message.photo:
         notes = visits.visit_notes(message.caption) or draft.get("notes")
@@ -159,14 +250,8 @@ async def on_details(message: Message, _w: Any, manager: DialogManager) -> None:
         draft["notes"] = visits.visit_notes(message.text)
     else:
         set_notice(manager, "visit-details-kinds")
-
-
-async def on_details_done(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    """Then the proposed stage, the open MAN letters, the next step, as they apply."""
-    plan = await _plan(manager)
-    manager.dialog_data[PROPOSED] = plan.stage.value if plan.stage else None
-    manager.dialog_data[UNKNOWN] = list(plan.unknown)
-    await manager.switch_to(S.stage if plan.stage else _after_stage(manager))
+        return
+    clear_notice(manager)
 
 
 async def _plan(manager: DialogManager) -> Plan:
@@ -186,38 +271,17 @@ async def _plan(manager: DialogManager) -> Plan:
     return plan
 
 
-def _after_stage(manager: DialogManager) -> Any:
-    """Ask the first still-unknown MAN letter, else go to the next step."""
-    unknown = manager.dialog_data.get(UNKNOWN) or []
-    if unknown:
-        manager.dialog_data[LETTER] = unknown[0]
-        return S.man
-    return S.next
-
-
-async def on_stage(_cb: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    accepted = button.widget_id == W.STAGE_YES
-    manager.dialog_data[STAGE] = manager.dialog_data.get(PROPOSED) if accepted else None
-    await manager.switch_to(_after_stage(manager))
-
-
 @refusals
 async def on_man(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    letter = manager.dialog_data[LETTER]
-    manager.dialog_data[MAN][LETTERS[letter]] = item_of(Answer, item, FORGED).value
-    manager.dialog_data[UNKNOWN] = [x for x in manager.dialog_data[UNKNOWN] if x != letter]
-    if not manager.dialog_data[UNKNOWN]:
-        await _plan(manager)  # the follow-up now follows the answers just given
-    await manager.switch_to(_after_stage(manager))
-
-
-async def on_back_plan(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    """Back from the stage, MAN or next-step question: to the stage question if one was
-    asked, else to the notes (its 'Next step' plans again; answers given are kept)."""
-    current = manager.current_context().state
-    asked_stage = manager.dialog_data.get(PROPOSED) and current != S.stage
+    """One open letter: don't know -> yes -> no -> don't know; the suggested day follows."""
+    d = manager.dialog_data
+    if item not in d.get(UNKNOWN, []):
+        raise Refused(FORGED)
+    field = LETTERS[item]
+    d[MAN][field] = CYCLE[Answer(d[MAN][field])].value
+    await _plan(manager)
+    _suggest_next(manager)
     clear_notice(manager)
-    await manager.switch_to(S.stage if asked_stage else S.details)
 
 
 @refusals
@@ -241,15 +305,19 @@ async def on_next_picked(_cb: CallbackQuery, _w: Any, manager: DialogManager, da
 
 
 async def _set_next(manager: DialogManager, day: date) -> None:
-    manager.dialog_data[NEXT] = {"due_on": day.isoformat(), "due_time": None, "text": None}
-    await _warn(manager)
-    await manager.switch_to(S.next_time)
+    """The day chosen by the rep (a time or text already given is kept)."""
+    d = manager.dialog_data
+    old = d.get(NEXT) or {}
+    d[NEXT] = {"due_on": day.isoformat(), "due_time": old.get("due_time"),
+               "text": old.get("text")}
+    d[AUTO_NEXT] = False
+    d.pop(PAST_AT, None)
+    await _to_finish(manager)
 
 
-@refusals
 async def on_no_next(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    manager.dialog_data[NEXT] = None
-    await _save(manager)
+    manager.dialog_data.update({NEXT: None, AUTO_NEXT: False})
+    await _to_finish(manager)
 
 
 @refusals
@@ -273,7 +341,9 @@ def _time(text: str) -> time:
 async def _set_time(manager: DialogManager, at: time | None) -> None:
     """A time already past today is refused, with the same time tomorrow offered."""
     c = ctx(manager)
-    nxt = manager.dialog_data[NEXT]
+    nxt = manager.dialog_data.get(NEXT)
+    if not nxt:
+        raise Refused(FORGED)
     manager.dialog_data.pop(PAST_AT, None)
     try:
         visits.check_due_time(date.fromisoformat(nxt["due_on"]), at,
@@ -282,15 +352,15 @@ async def _set_time(manager: DialogManager, at: time | None) -> None:
         manager.dialog_data[PAST_AT] = f"{at:%H:%M}"
         raise
     nxt["due_time"] = f"{at:%H:%M}" if at else None
-    clear_notice(manager)
-    await _warn(manager)
-    await manager.switch_to(S.next_text)
+    await _to_finish(manager)
 
 
 @refusals
 async def on_tomorrow(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """The past time offered again, on the next day."""
-    nxt = manager.dialog_data[NEXT]
+    nxt = manager.dialog_data.get(NEXT)
+    if not nxt or not manager.dialog_data.get(PAST_AT):
+        raise Refused(FORGED)
     nxt["due_on"] = (date.fromisoformat(nxt["due_on"]) + timedelta(days=1)).isoformat()
     await _set_time(manager, time.fromisoformat(manager.dialog_data[PAST_AT]))
 
@@ -309,16 +379,22 @@ async def _warn(manager: DialogManager) -> None:
 
 @refusals
 async def on_next_text(message: Message, _w: Any, manager: DialogManager) -> None:
-    manager.dialog_data[NEXT]["text"] = visits.next_text(message.text)
-    await _save(manager)
+    """What to do then, checked where typed; back to the last screen."""
+    nxt = manager.dialog_data.get(NEXT)
+    if not nxt:
+        raise Refused(FORGED)
+    nxt["text"] = visits.next_text(message.text)
+    await _to_finish(manager)
+
+
+async def on_undo_stage(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """The applied stage change undone, or applied again."""
+    d = manager.dialog_data
+    d[STAGE] = None if d.get(STAGE) else d.get(PROPOSED)
 
 
 @refusals
-async def on_next_skip_text(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await _save(manager)
-
-
-async def _save(manager: DialogManager) -> None:
+async def on_save(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     """One use-case call writes the visit, card changes and next step together."""
     c = ctx(manager)
     d = manager.dialog_data
@@ -326,8 +402,9 @@ async def _save(manager: DialogManager) -> None:
     visit = await visits.record(
         c.uow, c.me(), _visit_draft(d), c.now(), tz, next_step=_next_step(d.get(NEXT)),
         stage=Stage(d[STAGE]) if d.get(STAGE) else None,
-        answers=ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()}))
+        answers=ManAnswers(**{k: Answer(v) for k, v in d[MAN].items()}), amend=d.get(AMEND))
     d[SAVED] = visit.id
+    clear_notice(manager)
     await manager.switch_to(S.done)
 
 
@@ -345,7 +422,7 @@ def _next_step(n: dict[str, Any] | None) -> NextStep | None:
     if not n:
         return None
     return NextStep(date.fromisoformat(n["due_on"]), n.get("text"),
-                           time.fromisoformat(n["due_time"]) if n.get("due_time") else None)
+                    time.fromisoformat(n["due_time"]) if n.get("due_time") else None)
 
 
 async def on_open_card(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:

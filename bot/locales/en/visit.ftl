@@ -13,7 +13,7 @@ visit-ask-day = When? (today is { $today })
 visit-today = Today
 visit-yesterday = Yesterday
 visit-calendar = 📅 Other day
-visit-ask-outcome = How did it go with <b>{ $name }</b>?
+visit-ask-outcome = Contact with <b>{ $name }</b>: { $channel }, { $day_label }. How did it go?
 visit-outcome-no-answer = No answer
 visit-outcome-not-interested = Not interested
 visit-outcome-interested = Interested
@@ -24,16 +24,9 @@ visit-outcome-won = Won 🎉
 visit-outcome-lost = Lost
 visit-ask-amount = Which amount did you quote? (e.g. 12000, 12,000 USD, ¥8000)
 visit-ask-reason = Why was it lost? (or skip)
-visit-ask-details = Notes: send text, a photo (business card, shop front) or share your location. Tap “Next step” when done.
+visit-ask-details = Optional: type notes, send a photo (business card, shop front) or share your location. Then Save.
     Notes: { $notes } · photo: { $photo } · location: { $located }
 visit-details-kinds = Send text, a photo or a location, please.
-visit-next-step = Next step ▶
-visit-ask-stage = Outcome “{ $outcome }”: move <b>{ $name }</b> to stage <b>{ $proposed }</b>?
-visit-ask-man = Still open in the MAN check for { $name }: { $letter ->
-    [M] <b>Money</b>: can they pay?
-    [A] <b>Authority</b>: do they decide?
-   *[N] <b>Need</b>: do they need it?
-}
 visit-ask-next = When is the next contact with <b>{ $name }</b>?
 visit-suggested = ⭐ { $suggested } ({ $reason })
 visit-quick-tomorrow = Tomorrow
@@ -42,10 +35,10 @@ visit-quick-1w = In 1 week
 visit-quick-2w = In 2 weeks
 visit-quick-1m = In 1 month
 visit-no-next = No next step
-visit-ask-time = At what time on { $due_on }? I will remind you then. (Or type e.g. 9:30.)
+visit-ask-time = At what time on { $due_on }? Type it, e.g. 9:30. I will remind you then.
 visit-no-time = No time
 visit-bad-time = “{ $value }” is not a time. Type e.g. 9:30 or 14:00.
-visit-ask-next-text = What will you do then? (or skip)
+visit-ask-next-text = What will you do then?
 visit-done = ✅ Visit with <b>{ $name }</b> saved ({ $outcome }, { $day }). { $next }
 visit-next-on = Next: { $due_on }
 visit-next-at = Next: { $due_on } at { $due_time }
@@ -81,3 +74,38 @@ cadence-reason-nurture = nurture over time
 cadence-reason-qualify = finish the MAN check
 visit-time-past = { $at } today has already passed, so I could only remind you at once. Pick a later time, or the same time tomorrow ({ $tomorrow }).
 visit-time-tomorrow = ⏭ Tomorrow at { $past_at }
+visit-nearby = <b>📍 Check in</b>: where are you? Prospects whose last visits were nearest come first (or type a name to search).
+visit-nearby-none = No visit with a location near here yet: pick from your recent prospects or type a name.
+visit-near-item = 📍 { $name } · { $metres } m
+visit-checked-in = 📍 Checked in at { $checked_in }.
+visit-change-channel = { $channel } ✏️
+visit-change-day = 📅 { $day_label } ✏️
+visit-man-open = Still open in the MAN check (tap to answer, or skip): M can they pay? A do they decide? N do they need it?
+visit-man-toggle = { $letter } { $answer ->
+    [yes] ✅
+    [no] ❌
+   *[other] ❔
+}
+visit-finish = <b>{ $name }</b>: { $outcome }, { $channel }, { $day_label }. { $next }
+visit-finish-amount = Quoted: { $amount }
+visit-finish-reason = Lost because: { $lost_reason }
+visit-finish-next-text = Then: { $next_text }
+visit-stage-applied = Stage moved to <b>{ $proposed }</b> (undo below).
+visit-stage-undone = Stage unchanged (the outcome suggests <b>{ $proposed }</b>).
+visit-undo-stage = ↩️ Undo: keep the stage
+visit-redo-stage = ↪️ Move to { $proposed }
+visit-other-time = 🕘 Time
+visit-change-next = 📅 Another day for the next contact
+visit-next-text = ✏️ What to do then
+visit-save = ✅ Save
+menu-check-out = 🏁 Check out: { $check_in_name } (since { $check_in_since })
+visit-checkin-out-done = 🏁 Checked out of <b>{ $name }</b> after { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
+visit-checkin-none = There is no open check-in.
+visit-checkin-not-found = That check-in is not yours or no longer open.
+visit-bad-location = That location cannot be right. Share it again from the phone.
+visit-on-today = today ({ $day })
+visit-on-yesterday = yesterday ({ $day })
+visit-next-why = { $next } ⭐ ({ $reason })

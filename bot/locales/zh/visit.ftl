@@ -13,7 +13,7 @@ visit-ask-day = 哪一天？（今天是 { $today }）
 visit-today = 今天
 visit-yesterday = 昨天
 visit-calendar = 📅 其他日期
-visit-ask-outcome = 与 <b>{ $name }</b> 的结果如何？
+visit-ask-outcome = 与 <b>{ $name }</b> 的联系：{ $channel }，{ $day_label }。结果如何？
 visit-outcome-no-answer = 无人接听
 visit-outcome-not-interested = 没兴趣
 visit-outcome-interested = 有兴趣
@@ -24,16 +24,9 @@ visit-outcome-won = 成交 🎉
 visit-outcome-lost = 流失
 visit-ask-amount = 报价金额是多少？（例如 12000、12,000 USD、¥8000）
 visit-ask-reason = 流失原因？（可跳过）
-visit-ask-details = 备注：可发送文字、照片（名片、门头）或共享位置。完成后点“下一步”。
+visit-ask-details = 可选：输入备注、发送照片（名片、门头）或共享位置。然后保存。
     备注：{ $notes } · 照片：{ $photo } · 位置：{ $located }
 visit-details-kinds = 请发送文字、照片或位置。
-visit-next-step = 下一步 ▶
-visit-ask-stage = 结果“{ $outcome }”：把 <b>{ $name }</b> 改为 <b>{ $proposed }</b> 阶段吗？
-visit-ask-man = { $name } 的 MAN 评估还有未知项：{ $letter ->
-    [M] <b>购买力</b>：付得起吗？
-    [A] <b>决定权</b>：能做决定吗？
-   *[N] <b>需求</b>：需要吗？
-}
 visit-ask-next = 下次什么时候联系 <b>{ $name }</b>？
 visit-suggested = ⭐ { $suggested }（{ $reason }）
 visit-quick-tomorrow = 明天
@@ -42,10 +35,10 @@ visit-quick-1w = 1 周后
 visit-quick-2w = 2 周后
 visit-quick-1m = 1 个月后
 visit-no-next = 暂无下一步
-visit-ask-time = { $due_on } 几点？到时我会提醒您。（也可输入例如 9:30）
+visit-ask-time = { $due_on } 几点？请输入，例如 9:30。到时我会提醒您。
 visit-no-time = 不定时间
 visit-bad-time = “{ $value }”不是时间。请输入例如 9:30 或 14:00。
-visit-ask-next-text = 到时要做什么？（可跳过）
+visit-ask-next-text = 到时要做什么？
 visit-done = ✅ 已保存与 <b>{ $name }</b> 的拜访（{ $outcome }，{ $day }）。{ $next }
 visit-next-on = 下一步：{ $due_on }
 visit-next-at = 下一步：{ $due_on } { $due_time }
@@ -69,3 +62,35 @@ cadence-reason-nurture = 长期培养
 cadence-reason-qualify = 完成 MAN 评估
 visit-time-past = 今天 { $at } 已经过了，提醒会马上发出。请选一个更晚的时间，或明天（{ $tomorrow }）同一时间。
 visit-time-tomorrow = ⏭ 明天 { $past_at }
+visit-nearby = <b>📍 签到</b>：您在哪里？上次拜访地点离您最近的客户排在前面（也可输入名字搜索）。
+visit-nearby-none = 附近还没有带位置的拜访记录：请从最近的客户中选择，或输入名字。
+visit-near-item = 📍 { $name } · { $metres } 米
+visit-checked-in = 📍 已于 { $checked_in } 签到。
+visit-change-channel = { $channel } ✏️
+visit-change-day = 📅 { $day_label } ✏️
+visit-man-open = MAN 评估还有未知项（点按回答，也可跳过）：M 有购买力吗？A 有购买决定权吗？N 有需求吗？
+visit-man-toggle = { $letter } { $answer ->
+    [yes] ✅
+    [no] ❌
+   *[other] ❔
+}
+visit-finish = <b>{ $name }</b>：{ $outcome }，{ $channel }，{ $day_label }。{ $next }
+visit-finish-amount = 报价：{ $amount }
+visit-finish-reason = 流失原因：{ $lost_reason }
+visit-finish-next-text = 届时：{ $next_text }
+visit-stage-applied = 阶段已改为 <b>{ $proposed }</b>（可在下方撤销）。
+visit-stage-undone = 阶段未改（按结果建议改为 <b>{ $proposed }</b>）。
+visit-undo-stage = ↩️ 撤销：保持原阶段
+visit-redo-stage = ↪️ 改为 { $proposed }
+visit-other-time = 🕘 时间
+visit-change-next = 📅 改下次联系日期
+visit-next-text = ✏️ 届时要做什么
+visit-save = ✅ 保存
+menu-check-out = 🏁 签退：{ $check_in_name }（{ $check_in_since } 起）
+visit-checkin-out-done = 🏁 已从 <b>{ $name }</b> 签退，用时 { $minutes } 分钟。
+visit-checkin-none = 当前没有未签退的签到。
+visit-checkin-not-found = 这次签到不是您的，或已结束。
+visit-bad-location = 这个位置不对。请从手机重新共享位置。
+visit-on-today = 今天（{ $day }）
+visit-on-yesterday = 昨天（{ $day }）
+visit-next-why = { $next } ⭐（{ $reason }）
