@@ -37,8 +37,7 @@ async def on_button(
     """Mark at once (an alert says what was done) or open the dialog where a reason is typed."""
     action, card_id = callback_data.action, callback_data.id
     if action == ALL:
-        card = await greetings.card(uow, actor, card_id)
-        count = await greetings.mark_all_sent(uow, actor, card.occasion_key, card.year, clock())
+        count = await greetings.mark_all_sent_from(uow, actor, card_id, clock())
         await callback.answer(t.raw("greetings-marked-all", count=count), show_alert=True)
     elif action == SENT:
         card = await greetings.mark_sent(uow, actor, card_id, clock())

@@ -75,15 +75,15 @@ def _candidates(prospect: Prospect, monthly: list[Occasion], years: list[int],
     return found
 
 
-async def _plan_team(uow: GreetingsUow, team: Team, first: date, last: date, today: date | None
-                     ) -> list[tuple[Prospect, Occasion, date]]:
+async def _plan_team(uow: GreetingsUow, team: Team, prospects: list[Prospect], first: date,
+                     last: date, today: date | None) -> list[tuple[Prospect, Occasion, date]]:
     """(prospect, occasion named in its language, reminder day) for occasions in [first, last];
     with `today`, only those due now (reminder day come, occasion not passed)."""
     policy = await _policy_of(uow, team.id)
     years = sorted({first.year, last.year})
     by_language: dict[str, list[Occasion]] = {}
     planned = []
-    for prospect in await uow.prospects.of_team(team.id):
+    for prospect in prospects:
         if not rules.gets_cards(prospect):
             continue
         language = rules.language_of(prospect.card, team)
@@ -104,23 +104,26 @@ async def plan_due(uow: GreetingsUow, now: datetime, compose: Compose) -> int:
         today = local_today(team.timezone, now)
         policy = await _policy_of(uow, team.id)
         horizon = max(policy.postal_lead_days, policy.message_lead_days)
-        await _reconcile(uow, team, now)
-        due = await _plan_team(uow, team, today, today + timedelta(days=horizon), today)
+        prospects = await uow.prospects.of_team(team.id)  # read once for both passes
+        await _reconcile(uow, team, prospects, now)
+        due = await _plan_team(uow, team, prospects, today, today + timedelta(days=horizon),
+                               today)
         added += await _store(uow, team, due, compose, now)
     await uow.commit()
     return added
 
 
-async def _reconcile(uow: GreetingsUow, team: Team, now: datetime) -> None:
+async def _reconcile(uow: GreetingsUow, team: Team, prospects: list[Prospect], now: datetime
+                     ) -> None:
     """Planned cards follow their prospect: to a new owner after a hand-over, and withdrawn
     when the prospect no longer gets cards (opted out, do-not-contact, lost, unenrolled)."""
     planned = await uow.greetings.planned_of_team(team.id)
     if not planned:
         return
-    prospects = {p.id: p for p in await uow.prospects.of_team(team.id)}
+    by_id = {p.id: p for p in prospects}
     moved: dict[int, list[int]] = defaultdict(list)
     for c in planned:
-        prospect = prospects.get(c.prospect_id)
+        prospect = by_id.get(c.prospect_id)
         if prospect is None or not rules.gets_cards(prospect):
             await uow.greetings.mark(c.id, CardStatus.WITHDRAWN, now)
         elif prospect.owner_id != c.owner_id:
@@ -156,9 +159,11 @@ async def plan_preview(uow: GreetingsUow, team: Team, from_day: date, days: int
     """Every card the rules would plan for occasions in [from_day, from_day + days) (CLI)."""
     last = from_day + timedelta(days=max(days, 1) - 1)
     names = {m.user.id: m.user.display_name for m in await uow.users.members(team.id)}
+    planned = await _plan_team(uow, team, await uow.prospects.of_team(team.id), from_day, last,
+                               None)
     lines = [PlanLine(o.day, o.key, o.name, p.id, p.card.name, p.owner_id,
                       names.get(p.owner_id, ""), p.card.greeting_channel, reminder)
-             for p, o, reminder in await _plan_team(uow, team, from_day, last, None)]
+             for p, o, reminder in planned]
     return sorted(lines, key=lambda line: (line.day, line.occasion_key, line.prospect_id))
 
 
@@ -223,12 +228,22 @@ async def expire_missed(uow: GreetingsUow, now: datetime) -> int:
     return missed
 
 
+async def _own(uow: GreetingsUow, actor: User, card_id: int
+               ) -> tuple[GreetingCard, Prospect]:
+    """One of the actor's own cards with its prospect. A card whose prospect was handed to
+    someone else is no longer the actor's, even before the scan moves it: the old owner's
+    pushed buttons stop working at the hand-over."""
+    found = await uow.greetings.get(card_id)
+    prospect = await uow.prospects.get(found.prospect_id) if found is not None else None
+    if found is None or prospect is None or actor.id != found.owner_id or (
+            actor.id != prospect.owner_id):
+        raise Refused("greetings-card-gone")
+    return found, prospect
+
+
 async def card(uow: GreetingsUow, actor: User, card_id: int) -> GreetingCard:
     """One of the actor's own cards (buttons carry the id); others 'do not exist'."""
-    found = await uow.greetings.get(card_id)
-    if found is None or found.owner_id != actor.id:
-        raise Refused("greetings-card-gone")
-    return found
+    return (await _own(uow, actor, card_id))[0]
 
 
 async def cards_of(uow: GreetingsUow, actor: User, occasion_key: str, year: int
@@ -237,10 +252,21 @@ async def cards_of(uow: GreetingsUow, actor: User, occasion_key: str, year: int
     return await uow.greetings.of_occasion(actor.id, occasion_key, year)
 
 
-async def _markable(uow: GreetingsUow, actor: User, card_id: int) -> GreetingCard:
-    found = await card(uow, actor, card_id)
-    if found.status not in MARKABLE:
+def _check_open(found: GreetingCard, prospect: Prospect, statuses: frozenset[CardStatus]
+                ) -> None:
+    """A card is marked or reworded only while its prospect still gets cards: one who became
+    do-not-contact, lost or opted out after the push is not greeted (an old push's 'sent' is
+    refused, saying why; the scan withdraws the card)."""
+    if found.status is CardStatus.WITHDRAWN or not rules.gets_cards(prospect):
+        raise Refused("greetings-card-withdrawn", name=prospect.card.name)
+    if found.status not in statuses:
         raise Refused("greetings-card-gone")
+
+
+async def _markable(uow: GreetingsUow, actor: User, card_id: int,
+                    statuses: frozenset[CardStatus] = MARKABLE) -> GreetingCard:
+    found, prospect = await _own(uow, actor, card_id)
+    _check_open(found, prospect, statuses)
     return found
 
 
@@ -255,13 +281,30 @@ async def mark_sent(uow: GreetingsUow, actor: User, card_id: int, now: datetime
 
 async def mark_all_sent(uow: GreetingsUow, actor: User, occasion_key: str, year: int,
                         now: datetime) -> int:
-    """One tap: every still-planned own card of the occasion is sent; returns how many."""
+    """One tap: every still-planned own card of the occasion is sent, except those whose
+    prospect was handed over or no longer gets cards; returns how many."""
+    mine = {p.id: p for p in await uow.prospects.of_team(actor.team_id or 0, actor.id)}
     cards = [c for c in await uow.greetings.of_occasion(actor.id, occasion_key, year)
-             if c.status is CardStatus.PLANNED]
+             if c.status is CardStatus.PLANNED and c.prospect_id in mine
+             and rules.gets_cards(mine[c.prospect_id])]
     for c in cards:
         await uow.greetings.mark(c.id, CardStatus.SENT, now)
     await uow.commit()
     return len(cards)
+
+
+async def mark_all_sent_from(uow: GreetingsUow, actor: User, card_id: int, now: datetime
+                             ) -> int:
+    """The push's 'all sent': its button names the occasion by one card of the push. That card
+    may since have been handed over; the rest of the actor's cards are still marked, but an
+    id of another team, or of an occasion the actor has no card in, is refused."""
+    found = await uow.greetings.get(card_id)
+    if found is None or found.team_id != actor.team_id:
+        raise Refused("greetings-card-gone")
+    mine = await uow.greetings.of_occasion(actor.id, found.occasion_key, found.year)
+    if found.owner_id != actor.id and not mine:
+        raise Refused("greetings-card-gone")
+    return await mark_all_sent(uow, actor, found.occasion_key, found.year, now)
 
 
 async def skip(uow: GreetingsUow, actor: User, card_id: int, reason: str | None,
@@ -277,9 +320,7 @@ async def skip(uow: GreetingsUow, actor: User, card_id: int, reason: str | None,
 async def edit_text(uow: GreetingsUow, actor: User, card_id: int, text: str, now: datetime
                     ) -> GreetingCard:
     """The rep rewords a planned card before copying / writing it."""
-    found = await card(uow, actor, card_id)
-    if found.status is not CardStatus.PLANNED:
-        raise Refused("greetings-card-gone")
+    found = await _markable(uow, actor, card_id, frozenset({CardStatus.PLANNED}))
     limit = MESSAGE_TEXT_MAX if found.channel is GreetingChannel.MESSAGE else POSTAL_TEXT_MAX
     cleaned = " ".join(text.split()) if found.channel is GreetingChannel.MESSAGE else text.strip()
     if not cleaned:

@@ -119,7 +119,9 @@ async def _draft(uow: ReferralsUow, actor: User, source: Source, entry: NameGive
 
 async def check_name(uow: ReferralsUow, actor: User, source: Source, entry: NameGiven,
                      today: date) -> tuple[ProspectDraft, list[Match]]:
-    """The same checks and team-wide duplicate search as any new prospect."""
+    """The same checks and team-wide duplicate search as any new prospect, and 'how they
+    know the introducer' checked where it is typed."""
+    rules.clean_how(entry.how_known)
     draft = await _draft(uow, actor, source, entry)
     return await prospecting.check_new(uow, actor, draft, today)
 

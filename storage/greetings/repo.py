@@ -182,4 +182,4 @@ class GreetingRepo:
 
     async def set_owner(self, card_ids: Iterable[int], owner_id: int) -> None:
         await self.s.execute(update(C).where(C.id.in_(list(card_ids)), C.status == PLANNED)
-                             .values(owner_id=owner_id))
+                             .values(owner_id=owner_id, reminded_at=None, asked_at=None))

@@ -345,3 +345,61 @@ async def test_manager_team_settings(h: Harness) -> None:
     assert policy is not None and policy.postal_lead_days == 10
     assert policy.message_lead_days == 2 and policy.western == {"western:christmas"}
     assert policy.month_picks == {}
+
+
+async def test_sent_on_an_old_push_after_do_not_contact_or_lost_is_refused(h: Harness) -> None:
+    """Marked do-not-contact / lost after the reminder went out: the old push's 'sent' says
+    the card is withdrawn (not to send it), 'all sent' leaves it out, the scan withdraws it."""
+    _, rep, msg = await _setup(h)
+    first, second = await _cards(h, rep)
+    await h.run(lambda uow: prospecting.toggle(uow, rep, first.prospect_id, "do_not_contact",
+                                               h.clock()))
+    await h.run(lambda uow: prospecting.set_stage(uow, rep, second.prospect_id, Stage.LOST,
+                                                  h.clock()))
+    c = h.client(1)
+    await c.click(msg, InlineButtonDataLocator(f"grt:sent:{first.id}"))
+    assert _alert(h) == ("王伟 no longer gets cards (do not contact, lost or opted out): "
+                         "this card is withdrawn, please do not send it.")
+    await c.click(msg, InlineButtonDataLocator(f"grt:all:{first.id}"))
+    assert _alert(h) == "Nothing left to mark."
+    await c.click(msg, InlineButtonDataLocator(f"grt:skip:{second.id}"))
+    await c.send("moved")
+    assert "李娜 no longer gets cards" in h.text()
+    assert {x.status for x in await _cards(h, rep)} == {CardStatus.PLANNED}
+    deps = JobDeps(h.uows, None, h.clock, Locales(), TEAM_TZ)  # type: ignore[arg-type]
+    await scan_greetings(deps, h.clock())
+    assert {x.status for x in await _cards(h, rep)} == {CardStatus.WITHDRAWN}
+    await c.click(msg, InlineButtonDataLocator(f"grt:sent:{second.id}"))
+    assert "李娜 no longer gets cards" in _alert(h)
+
+
+async def test_a_handed_over_card_leaves_the_old_owners_push(h: Harness) -> None:
+    """The old owner's consolidated reminder no longer marks a card whose prospect was handed
+    over, even before the scan; the scan moves it and reminds the new owner once."""
+    team, rep, msg = await _setup(h)
+    await h.member(2, team)
+    boss = await h.member(3, team, Role.MANAGER)
+    first, _ = await _cards(h, rep)
+    mate = await h.run(lambda uow: uow.users.by_telegram_id(2))
+    assert mate is not None
+    await h.run(lambda uow: prospecting.reassign(uow, boss, first.prospect_id, mate.id,
+                                                 h.clock()))
+    old = h.client(1)
+    for action in ("sent", "skip", "open"):
+        await old.click(msg, InlineButtonDataLocator(f"grt:{action}:{first.id}"))
+        assert _alert(h) == "This greeting card is no longer open for you."
+    await old.click(msg, InlineButtonDataLocator(f"grt:all:{first.id}"))  # names 王伟's card
+    assert _alert(h) == "One card marked sent."  # 李娜 only
+    assert [x.status for x in await _cards(h, rep)] == [CardStatus.PLANNED, CardStatus.SENT]
+    deps = JobDeps(h.uows, None, h.clock, Locales(), TEAM_TZ)  # type: ignore[arg-type]
+    assert await scan_greetings(deps, h.clock()) == 1  # the new owner's own reminder
+    assert await scan_greetings(deps, h.clock()) == 0  # once
+    async with session_factory(h.engine)() as s:
+        rows = (await s.scalars(select(OutboxRow).where(OutboxRow.chat_id == 2))).all()
+    assert len(rows) == 1 and "王伟" in rows[0].text and "李娜" not in rows[0].text
+    pushed = Message(message_id=778, date=datetime(2027, 9, 8), chat=Chat(id=2, type="private"),
+                     text=rows[0].text, reply_markup=keyboard(buttons_from_json(rows[0].buttons)))
+    await old.click(msg, InlineButtonDataLocator(f"grt:sent:{first.id}"))
+    assert _alert(h) == "This greeting card is no longer open for you."
+    await h.client(2).click(pushed, InlineButtonDataLocator(f"grt:sent:{first.id}"))
+    assert _alert(h) == "Marked sent: 王伟"

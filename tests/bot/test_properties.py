@@ -14,10 +14,19 @@ from aiogram_dialog.test_tools import BotClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bot.jobs.greetings import scan_greetings
+from bot.jobs.referrals import scan_referrals
+from bot.jobs.scheduler import JobDeps
+from sales.greetings.model import CardStatus
+from sales.people.model import Role
 from sales.prospects import use_cases as prospecting
-from sales.prospects.model import Kind, Method, ProspectDraft
+from sales.prospects.model import Kind, Method, ProspectDraft, Stage
+from sales.referrals import use_cases as referrals
+from sales.referrals.model import NameGiven, Source
+from sales.uow import UnitOfWork
 from tests.bot.conftest import TEAM_TZ, Harness, button
 from tests.bot.telegram_html import problems
+from tests.bot.test_greetings import DUE
 from tests.bot.test_refusals import _dialog_data
 
 HOSTILE = ["<b>bold", "</i>", "&amp;&", "<script>alert(1)</script>", "\u200b\u200d\ufeff",
@@ -77,17 +86,81 @@ STEPS: dict[str, Step] = {
     "visit-time": _visit("Interested", "Time"),
     "visit-next-text": _visit("Interested", "What to do then"),
 }
+
+SAY = "> "  # in a `_flow`, text sent rather than a button pressed
+
+
+def _flow(command: str, *actions: str) -> Step:
+    """A command, then buttons pressed (and `SAY`-prefixed text typed) in order."""
+    async def go(h: Harness, c: BotClient) -> None:
+        await c.send(command)
+        for action in actions:
+            if action.startswith(SAY):
+                await c.send(action.removeprefix(SAY))
+            else:
+                await c.click(h.window(), button(action))
+    return go
+
+
+GREET_CARD = ("Monthly cards", "中秋节", "王伟")
+GREET_SETTINGS = ("Monthly cards", "Team settings")
+REF_ASK = ("My prospects", "周杰", "Referrals", "Ask for names", "Names given")
+# Monthly cards and referrals: user 1 is a manager with a card pushed and a reward owed.
+
+
+def _replanned(step: Step) -> Step:
+    """The step on a card planned again (the last example may have skipped it)."""
+    async def go(h: Harness, c: BotClient) -> None:
+        async def planned(uow: UnitOfWork) -> None:
+            for card in await uow.greetings.of_prospect(h.mailed):  # type: ignore[attr-defined]
+                await uow.greetings.mark(card.id, CardStatus.PLANNED, h.clock())
+            await uow.commit()
+        await h.run(planned)
+        await step(h, c)
+    return go
+
+
+MANAGER_STEPS: dict[str, Step] = {
+    "greet-skip": _replanned(_flow("/menu", *GREET_CARD, "Skip")),
+    "greet-edit": _flow("/menu", *GREET_CARD, "Edit text"),
+    "greet-lead": _flow("/menu", *GREET_SETTINGS, "Postal lead"),
+    "greet-company": _flow("/menu", *GREET_SETTINGS, "Company date"),
+    "greet-tag": _flow("/menu", "Monthly cards", "Enrol a segment", "Tag"),
+    "greet-man": _flow("/menu", "Monthly cards", "Enrol a segment", "MAN class"),
+    "ref-name": _flow("/menu", *REF_ASK),
+    "ref-phone": _flow("/menu", *REF_ASK, SAY + "Wang Wei"),
+    "ref-how": _flow("/menu", *REF_ASK, SAY + "Wang Wei", "Skip"),
+    "ref-policy": _flow("/referrals", "Reward policy"),
+    "ref-override": _flow("/referrals", "Rewards to settle", "钱", "Change this reward"),
+    "ref-contact": _flow("/referrals", "Introducers", "New introducer"),
+}
+STEPS.update(MANAGER_STEPS)
 SEARCHES = {"menu", "find", "visit-pick"}  # typed text there is a query, not a refused value
 
 
-async def _ready(h: Harness) -> None:
-    """Rep 1 with one prospect 周杰 (A-class unknown), once per test."""
+async def _ready(h: Harness, step: str) -> None:
+    """Rep 1 with one prospect 周杰 (A-class unknown), once per test; for the monthly-cards
+    and referral steps a manager, with a card pushed for 王伟 and a reward owed for 钱."""
     if getattr(h, "ready", False):
         return
+    manager = step in MANAGER_STEPS
+    if manager:
+        h.clock.now = DUE
     team = await h.team()
-    rep = await h.member(1, team)
+    rep = await h.member(1, team, Role.MANAGER if manager else Role.REP)
     draft = ProspectDraft(Kind.INDIVIDUAL, "周杰", Method.EXHIBITION)
-    await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))
+    pid = (await h.run(lambda uow: prospecting.create(uow, rep, draft, h.clock(), TEAM_TZ))).id
+    if manager:
+        mail = ProspectDraft(Kind.INDIVIDUAL, "王伟", Method.DIRECT_MAIL, direct_mail=True,
+                             address="上海市王伟路 8号", salutation="王总")
+        h.mailed = (await h.run(  # type: ignore[attr-defined]
+            lambda uow: prospecting.create(uow, rep, mail, h.clock(), TEAM_TZ))).id
+        made, _ = await h.run(lambda uow: referrals.add_name(
+            uow, rep, Source(prospect_id=pid), NameGiven("钱"), h.clock(), TEAM_TZ))
+        await h.run(lambda uow: prospecting.set_stage(uow, rep, made, Stage.WON, h.clock()))
+        deps = JobDeps(h.uows, None, h.clock, h.locales, TEAM_TZ)  # type: ignore[arg-type]
+        assert await scan_greetings(deps, h.clock()) == 1
+        await scan_referrals(deps, h.clock())
     h.ready = True  # type: ignore[attr-defined]
 
 
@@ -111,7 +184,7 @@ async def _data(h: Harness, window: Message) -> dict[str, Any] | None:
 @example(text="<b>&")
 async def test_any_text_on_any_step(h: Harness, caplog: pytest.LogCaptureFixture, step: str,
                                     text: str) -> None:
-    await _ready(h)
+    await _ready(h, step)
     h.clock.advance(seconds=11)  # past the flood limit's window: each example is a new burst
     c = h.client(1)
     await STEPS[step](h, c)

@@ -257,3 +257,60 @@ async def test_visit_does_not_offer_asking_right_after_a_nobody(h: Harness) -> N
     s = Steps(h, h.client(1))
     await _visit(h, s, "周杰", "Interested")
     assert "saved" in h.text() and "Ask for referrals" not in " ".join(buttons(h.window()))
+
+
+async def test_too_long_how_is_refused_on_its_own_step_and_the_name_is_kept(h: Harness) -> None:
+    from tests.bot.test_refusals import _dialog_data
+
+    team = await h.team()
+    rep = await h.member(1, team)
+    await _prospect(h, rep, "周杰")
+    await _prospect(h, rep, "Wang Wei")  # a similar name: a good 'how' goes on to the match
+    s = Steps(h, h.client(1))
+    await s.send("/menu")
+    for label in ("My prospects", "周杰", "Referrals", "Ask for names", "Names given"):
+        await s.click(label)
+    await s.send("Wang Wei")
+    await s.click("Skip")
+    before = await _dialog_data(h, h.window(), 1)
+    await s.send("x" * 201)
+    assert h.text().startswith("⚠️") and "How does <b>Wang Wei</b> know" in h.text()
+    assert "200" in h.text()  # the limit is said where the text is typed
+    assert await _dialog_data(h, h.window(), 1) == before
+    await s.send("neighbour")
+    assert "looks like someone already in the team" in h.text()
+    await s.click("Someone new")
+    assert "Wang Wei added as a new prospect" in h.text()
+    links = await h.run(lambda uow: uow.referrals.links(team.id))
+    assert [ln.how_known for ln in links] == ["neighbour"]
+
+
+async def test_forged_reward_and_paid_buttons_are_refused(h: Harness) -> None:
+    from aiogram_dialog.test_tools.keyboard import InlineButtonDataLocator
+    from aiogram_dialog.utils import CB_SEP
+
+    from bot.dialogs.referrals.states import W
+
+    team = await h.team()
+    rep = await h.member(1, team)
+    top = await _prospect(h, rep, "Top", Stage.WON)
+    made, _ = await h.run(lambda uow: referrals.add_name(
+        uow, rep, Source(prospect_id=top), NameGiven("Qian"), h.clock(), TEAM_TZ))
+    await h.run(lambda uow: prospecting.set_stage(uow, rep, made, Stage.WON, h.clock()))
+    await scan_referrals(JobDeps(h.uows, None, h.clock, h.locales,  # type: ignore[arg-type]
+                                 TEAM_TZ), h.clock())
+    s = Steps(h, h.client(1))
+    await s.send("/referrals")
+    await s.click("Rewards to settle")
+    for widget, item in ((W.REWARDS, "x1"), (W.PAID, "bitcoin")):
+        if widget == W.PAID:
+            await s.click("Qian")
+        window = h.window()
+        assert window.reply_markup is not None
+        last = window.reply_markup.inline_keyboard[0][0]
+        intent, _, _ = str(last.callback_data).partition(CB_SEP)
+        last.callback_data = f"{intent}{CB_SEP}{widget}:{item}"
+        await h.client(1).click(window, InlineButtonDataLocator(f".*{widget}:{item}$"))
+        assert "Not found (or not yours to see)." in h.text()
+    rewards = await h.run(lambda uow: uow.referrals.rewards(team.id))
+    assert [r.status for r in rewards] == [RewardStatus.OWED]

@@ -24,8 +24,7 @@ from bot.dialogs.referrals.states import (
     W,
 )
 from bot.dialogs.referrals.states import ReferralsSG as S
-from bot.refusals import item_id, refusals, set_notice
-from sales.kernel.errors import Refused
+from bot.refusals import item_id, item_of, refusals, set_notice
 from sales.prospects.matching import MatchKind
 from sales.prospects.model import clean_name
 from sales.referrals import use_cases as referrals
@@ -95,21 +94,22 @@ async def on_skip_phone(_cb: CallbackQuery, _b: Button, manager: DialogManager) 
 
 @refusals
 async def on_how(message: Message, _w: Any, manager: DialogManager) -> None:
-    manager.dialog_data[ENTRY]["how_known"] = message.text
-    await _check(manager)
+    """Checked here, against the domain's limit: the name is kept when it is refused."""
+    await _check(manager, {**manager.dialog_data[ENTRY], "how_known": message.text})
 
 
 @refusals
 async def on_skip_how(_cb: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await _check(manager)
+    await _check(manager, manager.dialog_data[ENTRY])
 
 
-async def _check(manager: DialogManager) -> None:
+async def _check(manager: DialogManager, entry: dict[str, Any]) -> None:
     """The new-prospect duplicate check: a similar name is the rep's call, the same phone is
-    linked at once, nothing alike is created."""
+    linked at once, nothing alike is created. The entry is kept only once it passed."""
     c = ctx(manager)
-    _, matches = await referrals.check_name(c.uow, c.me(), _source(manager), _entry(manager),
+    _, matches = await referrals.check_name(c.uow, c.me(), _source(manager), NameGiven(**entry),
                                             await today_of(manager))
+    manager.dialog_data[ENTRY] = entry
     if matches and all(m.kind is not MatchKind.STRONG for m in matches):
         manager.dialog_data[MATCHES] = [
             [m.candidate.id, f"{m.candidate.name} · {m.candidate.owner}"] for m in matches[:5]]
@@ -158,6 +158,7 @@ async def on_credit(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: s
     await manager.switch_to(S.chain)
 
 
+@refusals
 async def on_pick_reward(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                          ) -> None:
     manager.dialog_data[REWARD_ID] = item_id(item, "referrals-not-found")
@@ -167,7 +168,7 @@ async def on_pick_reward(_cb: CallbackQuery, _w: Any, manager: DialogManager, it
 @refusals
 async def on_paid(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     """Paid in cash, by transfer, with a gift or a dinner: the promise is kept."""
-    await _settle(manager, PaidHow(item))
+    await _settle(manager, item_of(PaidHow, item, "referrals-not-found"))
 
 
 @refusals
@@ -200,6 +201,7 @@ async def on_policy(message: Message, _w: Any, manager: DialogManager) -> None:
     await manager.switch_to(S.overview)
 
 
+@refusals
 async def on_pick_contact(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                           ) -> None:
     """Names from an introducer contact: straight to the first name."""
@@ -219,10 +221,7 @@ async def on_contact_name(message: Message, _w: Any, manager: DialogManager) -> 
 async def on_contact_trade(_cb: CallbackQuery, _w: Any, manager: DialogManager, item: str
                            ) -> None:
     c = ctx(manager)
-    try:
-        trade = Trade(item)
-    except ValueError:
-        raise Refused("referrals-not-found") from None
+    trade = item_of(Trade, item, "referrals-not-found")
     await referrals.add_contact(c.uow, c.me(), manager.dialog_data[CONTACT], trade, None,
                                 c.now())
     set_notice(manager, "referrals-contact-added", name=manager.dialog_data[CONTACT])

@@ -1,5 +1,6 @@
 # Refusals of sales/greetings (the codes the domain raises); the flows' texts are in greetings.ftl.
 greetings-card-gone = This greeting card is no longer open for you.
+greetings-card-withdrawn = { $name } no longer gets cards (do not contact, lost or opted out): this card is withdrawn, please do not send it.
 greetings-not-allowed = Only a manager of the team can do this.
 greetings-no-team = Join a team first.
 greetings-bad-text = The greeting text cannot be empty.

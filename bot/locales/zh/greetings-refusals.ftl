@@ -1,5 +1,6 @@
 # Refusals of sales/greetings (the codes the domain raises); the flows' texts are in greetings.ftl.
 greetings-card-gone = 这张问候卡已不在你的待办中。
+greetings-card-withdrawn = { $name } 已不再接收贺卡（勿扰、已流失或退订）：这张贺卡已撤回，请不要寄出。
 greetings-not-allowed = 只有团队经理可以这样做。
 greetings-no-team = 请先加入团队。
 greetings-bad-text = 问候语不能为空。
