@@ -22,6 +22,7 @@ from bot.files.export import files as export_files
 from bot.i18n import Locales
 from bot.logs import setup_logging, token_secrets
 from sales.cards.card import load_card
+from sales.digests import use_cases as digests
 from sales.exports import use_cases as exports
 from sales.exports.model import Export
 from sales.greetings import occasions as greeting_calendar
@@ -394,6 +395,48 @@ def _agenda_dict(person: Any, day: date, found: Any) -> dict[str, Any]:
             "overdue": items(found.overdue) if found else [],
             "target": person.team.daily_new_contacts,
             "new_contacts": found.new_contacts_today if found else None}
+
+
+@app.command("digest")
+def digest_cmd(
+    ctx: typer.Context, team: str = typer.Option(..., "--team", help="Team name."),
+    day: str = typer.Option(..., "--date", help="YYYY-MM-DD (the team's local day)."),
+    send: bool = typer.Option(False, "--send", help="Enqueue it to the team's group (once)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """The team's daily digest for a day: printed, or sent through the outbox to its group."""
+    from bot.jobs.digests import digest_messages, digest_parts
+
+    wanted = _iso_day(day, "--date")
+    now = _now(ctx)
+
+    async def load(uow: UnitOfWork) -> tuple[Any, list[str], int]:
+        found = await uow.teams.by_name(" ".join(team.split()))
+        if found is None:
+            raise Refused("invite-no-team")
+        digest = await digests.build(uow, found, wanted, now)
+        stale = (await digests.settings_of(uow, found.id)).stale_days
+        texts = digest_messages(Locales().get(found.language), digest, stale)
+        queued = 0
+        if send and found.digest_chat_id is not None:
+            queued = await digests.send(uow, digest_parts(found, wanted, texts), now)
+        return digest, texts, queued
+
+    digest, texts, queued = _call(ctx, load)
+    if send and digest.team.digest_chat_id is None:
+        typer.echo("the team has no digest group: /bind one first", err=True)
+        raise typer.Exit(1)
+    note = f"\n(queued {queued} message(s))" if send else ""
+    _print(as_json, {**digests.as_data(digest), "queued": queued}, "\n\n".join(texts) + note)
+
+
+def _iso_day(text: str, option: str) -> date:
+    """A YYYY-MM-DD option, or exit 2 with a message."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        typer.echo(f"{option}: {text!r} is not YYYY-MM-DD", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command("holidays")

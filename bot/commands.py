@@ -13,8 +13,8 @@ from aiogram.types import (
 from bot.i18n import Locales, Translator
 
 PRIVATE_COMMANDS = ("start", "menu", "settings", "away", "help", "cancel", "referrals",
-                    "export")
-GROUP_COMMANDS = ("bind",)
+                    "export", "digest", "report")
+GROUP_COMMANDS = ("bind", "digest", "report")
 
 
 def bot_commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:

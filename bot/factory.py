@@ -24,6 +24,7 @@ from bot.dialogs.settings.windows import settings_dialog
 from bot.dialogs.team.windows import team_dialog
 from bot.dialogs.visit.windows import visit_dialog
 from bot.handlers.commands import commands_router, onboarding_router, unknown_commands_router
+from bot.handlers.digests import digests_router, early_router
 from bot.handlers.documents import documents_router
 from bot.handlers.errors import errors_router
 from bot.handlers.export import export_router
@@ -62,9 +63,10 @@ def create_dispatcher(
     dp.update.outer_middleware(FloodMiddleware(clock=monotonic))
     dp.update.outer_middleware(ContextMiddleware(
         uow_factory, locales, clock, admin_ids, defaults.language))
-    dp.include_routers(errors_router(), onboarding_router(), gate_router(), commands_router(),
-                       documents_router(), reminders_router(), greetings_router(),
-                       referrals_router(), export_router(),
+    dp.include_routers(errors_router(), early_router(), onboarding_router(), gate_router(),
+                       commands_router(), digests_router(), documents_router(),
+                       reminders_router(), greetings_router(), referrals_router(),
+                       export_router(),
                        unknown_commands_router())  # last of the command routers
     dp.include_routers(menu_dialog(), settings_dialog(), team_dialog(), new_prospect_dialog(),
                        prospect_dialog(), find_dialog(), visit_dialog(),

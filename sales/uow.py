@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from sales.digests.ports import DigestsUow
 from sales.exports.ports import ExportsUow
 from sales.greetings.ports import GreetingsUow
 from sales.outbox.ports import OutboxUow
@@ -16,8 +17,8 @@ from sales.roster.ports import RosterUow
 from sales.visits.ports import VisitsUow
 
 
-class UnitOfWork(PoolUow, RosterUow, ExportsUow, ReferralsUow, VisitsUow, GreetingsUow,
-                 OutboxUow, Protocol):
+class UnitOfWork(DigestsUow, PoolUow, RosterUow, ExportsUow, ReferralsUow, VisitsUow,
+                 GreetingsUow, OutboxUow, Protocol):
     """Everything a use case of any feature may reach; `storage` implements it."""
 
 

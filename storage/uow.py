@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sales.uow import UnitOfWork
+from storage.digests.repo import DigestRepo
 from storage.exports.repo import ExportRepo
 from storage.greetings.repo import GreetingRepo
 from storage.outbox.repo import SqlOutboxRepo
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
         self.follow_ups = FollowUpRepo(session)
         self.greetings = GreetingRepo(session)
         self.referrals = ReferralRepo(session)
+        self.digests = DigestRepo(session)
         self.pool = PoolRepo(session)
         self.activity = ActivityRepo(session)
         self.exports = ExportRepo(session)

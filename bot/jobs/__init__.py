@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.jobs.digests import scan_digests, scan_reports
 from bot.jobs.greetings import scan_greetings
 from bot.jobs.pool import scan_pool
 from bot.jobs.referrals import scan_referrals
@@ -33,4 +34,6 @@ def jobs(deps: JobDeps) -> list[ScheduledJob]:
         every(GREETINGS_EVERY, "scan-greetings", deps, scan_greetings),
         every(REFERRALS_EVERY, "scan-referrals", deps, scan_referrals),
         every(POOL_EVERY, "scan-pool", deps, scan_pool),
+        every(DAILY_EVERY, "scan-digests", deps, scan_digests),
+        every(DAILY_EVERY, "scan-reports", deps, scan_reports),
     ]

@@ -20,17 +20,26 @@ from aiogram.exceptions import (
     ClientDecodeError,
     TelegramAPIError,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import (
+    BufferedInputFile,
+    CopyTextButton,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaPhoto,
+    Message,
+)
 
 from bot.jobs.scheduler import JobDeps
 from sales.outbox import use_cases as outbox
 from sales.outbox.model import (
     Button,
     Buttons,
+    Moved,
     OutboxItem,
     Outcome,
     Postponed,
@@ -42,6 +51,7 @@ from sales.outbox.model import (
 
 log = logging.getLogger("xunke.sender")
 
+CAPTION_MAX = 1024
 MAX_INLINE_WAIT = 2.0
 """Waits longer than this (a group's minute window, a 429 pause) postpone the row instead."""
 
@@ -148,15 +158,17 @@ class Sender:
         self.request_timeout = request_timeout
 
     async def deliver(self, item: OutboxItem) -> Outcome:
-        """One sendMessage, or why not."""
+        """One sendMessage (or one album: sendMediaGroup, caption on the first picture)."""
         wait = await self.limiter.wait_turn(item.chat_id, self.max_wait)
         if wait > 0:
             return Postponed(wait)
+        for _ in item.media[1:]:  # an album counts as one message per picture
+            self.limiter.record(item.chat_id)
         try:
-            message = await self.bot.send_message(
+            message = await (self._album(item) if item.media else self.bot.send_message(
                 chat_id=item.chat_id, text=item.text, parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(item.buttons), request_timeout=self.request_timeout,
-            )
+            ))
         except (TelegramAPIError, ClientDecodeError) as exc:
             return self._failure(exc)
         except Exception as exc:  # a bug: fail the row visibly, never resend blindly
@@ -164,8 +176,25 @@ class Sender:
             return Rejected(repr(exc))
         return Sent(message.message_id)
 
+    async def _album(self, item: OutboxItem) -> Message:
+        """The pictures as one album (a single one as a photo), the text as the caption."""
+        photos = [InputMediaPhoto(media=BufferedInputFile(p.data, p.name),
+                                  caption=item.text[:CAPTION_MAX] if i == 0 else None,
+                                  parse_mode=ParseMode.HTML if i == 0 else None)
+                  for i, p in enumerate(item.media)]
+        if len(photos) == 1:
+            return await self.bot.send_photo(
+                chat_id=item.chat_id, photo=photos[0].media, caption=photos[0].caption,
+                parse_mode=ParseMode.HTML, request_timeout=self.request_timeout)
+        sent = await self.bot.send_media_group(chat_id=item.chat_id, media=list(photos),
+                                               request_timeout=self.request_timeout)
+        return sent[0]
+
     def _failure(self, exc: Exception) -> Outcome:
-        """429 pauses everything; 5xx/network retry; 403 is final for the chat; else rejected."""
+        """429 pauses everything; 5xx/network retry; 403 is final for the chat; a migrated
+        group is followed to its new id; else rejected."""
+        if isinstance(exc, TelegramMigrateToChat):
+            return Moved(exc.migrate_to_chat_id, str(exc))
         if isinstance(exc, TelegramRetryAfter):
             self.limiter.pause(exc.retry_after)
             return Postponed(exc.retry_after, str(exc))

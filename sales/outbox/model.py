@@ -47,6 +47,14 @@ Buttons = tuple[tuple[Button, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
+class Photo:
+    """One picture of an album (sendMediaGroup): a file name and its PNG bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class OutMessage:
     """A message to enqueue; `dedupe_key` (e.g. `agenda:<user>:<date>`) makes it happen once."""
 
@@ -57,6 +65,8 @@ class OutMessage:
     user_id: int | None = None
     buttons: Buttons = ()
     not_before: datetime | None = None
+    media: tuple[Photo, ...] = ()
+    """An album: sent as one media group with `text` as the caption (no buttons)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +88,7 @@ class OutboxItem:
     sent_at: datetime | None = None
     last_error: str | None = None
     message_id: int | None = None
+    media: tuple[Photo, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,4 +127,12 @@ class Rejected:
     error: str
 
 
-Outcome = Sent | Postponed | Transient | Unreachable | Rejected
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """The group became a supergroup: send again to its new chat id (and follow it)."""
+
+    chat_id: int
+    error: str
+
+
+Outcome = Sent | Postponed | Transient | Unreachable | Rejected | Moved

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sales.outbox.model import (
+    Moved,
     OutboxItem,
     Outcome,
     OutMessage,
@@ -86,6 +87,16 @@ async def _apply(uow: OutboxUow, item: OutboxItem, outcome: Outcome, now: dateti
                 await uow.users.set_bot_blocked(item.user_id, True)
         case Rejected(error):
             await box.mark_failed(item.id, item.attempts + 1, short_error(error))
+        case Moved(chat_id):
+            await _follow_chat(uow, item, chat_id, now)
+
+
+async def _follow_chat(uow: OutboxUow, item: OutboxItem, chat_id: int, now: datetime) -> None:
+    """A group turned supergroup: resend to the new id; a team's digest chat follows it."""
+    await uow.outbox.move(item.id, chat_id, now)
+    team = await uow.teams.by_chat(item.chat_id)
+    if team is not None:
+        await uow.teams.set_digest_chat(team.id, chat_id)
 
 
 async def _retry_or_fail(box: OutboxRepo, item: OutboxItem, error: str, now: datetime) -> None:

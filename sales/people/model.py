@@ -42,7 +42,7 @@ class Team:
     country: str
     language: str
     digest_chat_id: int | None = None
-    digest_time: time = time(18, 30)
+    digest_time: time = time(19, 0)
     prospecting_weekday: int = FRIDAY
     daily_new_contacts: int = 5
     created_at: datetime | None = None

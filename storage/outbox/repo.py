@@ -10,16 +10,17 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sales.outbox.model import OutboxItem, OutboxStatus, OutMessage
+from sales.outbox.model import OutboxItem, OutboxStatus, OutMessage, Photo
 from sales.outbox.rules import buttons_from_json, buttons_to_json
-from storage.outbox.tables import OutboxRow
+from storage.outbox.tables import OutboxMediaRow, OutboxRow
 
 PENDING, SENDING = OutboxStatus.PENDING.value, OutboxStatus.SENDING.value
 
 
-def to_item(row: OutboxRow) -> OutboxItem:
+def to_item(row: OutboxRow, media: tuple[Photo, ...] = ()) -> OutboxItem:
     """ORM row -> domain dataclass."""
     return OutboxItem(
+        media=media,
         id=row.id, dedupe_key=row.dedupe_key, chat_id=row.chat_id, text=row.text,
         kind=row.kind, status=OutboxStatus(row.status), attempts=row.attempts,
         not_before=row.not_before, created_at=row.created_at, user_id=row.user_id,
@@ -52,7 +53,12 @@ class SqlOutboxRepo:
             .on_conflict_do_nothing(index_elements=["dedupe_key"])
             .returning(OutboxRow.id)
         )
-        return (await self.s.execute(stmt)).first() is not None
+        created = (await self.s.execute(stmt)).first()
+        if created is not None and msg.media:
+            self.s.add_all(OutboxMediaRow(outbox_id=created[0], position=i, name=p.name,
+                                          data=p.data) for i, p in enumerate(msg.media))
+            await self.s.flush()
+        return created is not None
 
     async def claim_due(self, now: datetime, limit: int) -> list[OutboxItem]:
         """Pick due ids, then flip only those still pending: the caller commits at once."""
@@ -92,7 +98,24 @@ class SqlOutboxRepo:
             .order_by(OutboxRow.not_before, OutboxRow.id)
             .execution_options(populate_existing=True)
         )
-        return [to_item(row) for row in rows]
+        found = list(rows)
+        media = await self._media([r.id for r in found])
+        return [to_item(row, media.get(row.id, ())) for row in found]
+
+    async def _media(self, ids: list[int]) -> dict[int, tuple[Photo, ...]]:
+        """The albums' pictures of these rows, in order (one statement)."""
+        rows = await self.s.execute(
+            select(OutboxMediaRow.outbox_id, OutboxMediaRow.name, OutboxMediaRow.data)
+            .where(OutboxMediaRow.outbox_id.in_(ids))
+            .order_by(OutboxMediaRow.outbox_id, OutboxMediaRow.position))
+        found: dict[int, tuple[Photo, ...]] = {}
+        for outbox_id, name, data in rows:
+            found[outbox_id] = (*found.get(outbox_id, ()), Photo(name, bytes(data)))
+        return found
+
+    async def move(self, item_id: int, chat_id: int, now: datetime) -> None:
+        """Follow a migrated chat: same row, new chat, pending again and due now."""
+        await self._set(item_id, chat_id=chat_id, status=PENDING, not_before=now)
 
     async def _set(self, item_id: int, **values: Any) -> None:
         """By id alone: a row flagged stuck that did go out still ends up `sent`."""
@@ -136,6 +159,10 @@ class SqlOutboxRepo:
         """Finished rows older than the cutoff; their dedupe keys are no longer needed."""
         finished = [OutboxStatus.SENT.value, OutboxStatus.FAILED.value,
                     OutboxStatus.UNREACHABLE.value]
+        old = (select(OutboxRow.id)
+               .where(OutboxRow.status.in_(finished), OutboxRow.created_at < before))
+        await self.s.execute(delete(OutboxMediaRow).where(OutboxMediaRow.outbox_id.in_(old))
+                             .execution_options(synchronize_session=False))
         result = await self.s.execute(
             delete(OutboxRow)
             .where(OutboxRow.status.in_(finished), OutboxRow.created_at < before)

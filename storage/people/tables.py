@@ -20,7 +20,7 @@ class TeamRow(Base):
     country: Mapped[str] = mapped_column(String(8))
     language: Mapped[str] = mapped_column(String(8))
     digest_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
-    digest_time: Mapped[time] = mapped_column(Time, default=time(18, 30))
+    digest_time: Mapped[time] = mapped_column(Time, default=time(19, 0))
     prospecting_weekday: Mapped[int] = mapped_column(Integer, default=4)
     daily_new_contacts: Mapped[int] = mapped_column(Integer, default=5)
     created_at: Mapped[datetime] = mapped_column(UTC_TS, default=lambda: datetime.now(UTC))

@@ -20,7 +20,8 @@ from tests.dbutil import DB_KINDS, database
 from tests.fakes import FixedClock
 
 JOB_IDS = ["outbox-send", "outbox-stuck", "scan-reminders", "scan-mornings", "scan-evenings",
-           "scan-returns", "outbox-purge", "scan-greetings", "scan-referrals", "scan-pool"]
+           "scan-returns", "outbox-purge", "scan-greetings", "scan-referrals", "scan-pool",
+           "scan-digests", "scan-reports"]
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 

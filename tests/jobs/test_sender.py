@@ -209,7 +209,7 @@ def test_job_list(deps: JobDeps) -> None:
         ("outbox-send", 2.0), ("outbox-stuck", 60.0), ("scan-reminders", 20.0),
         ("scan-mornings", 60.0), ("scan-evenings", 60.0), ("scan-returns", 300.0),
         ("outbox-purge", 3600.0), ("scan-greetings", 300.0), ("scan-referrals", 300.0),
-        ("scan-pool", 900.0)]
+        ("scan-pool", 900.0), ("scan-digests", 60.0), ("scan-reports", 60.0)]
 
 
 def test_keyboard() -> None:

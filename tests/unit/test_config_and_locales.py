@@ -116,6 +116,7 @@ def test_mismatch_reports_missing_keys_and_other_variables() -> None:
 
 # Every key starts with one of these flows or shared groups (a new flow adds its prefix here).
 PREFIXES = ("agenda", "answer", "away", "bind", "cadence", "cancel", "card", "cmd", "common",
+            "digest", "report",
             "errors", "evening", "export", "fallback", "field", "find", "gate", "greetings",
             "import", "invite", "man", "menu", "method", "newp", "pool", "prospect", "prospecting",
             "referrals", "reminder", "role", "settings", "stage", "start", "team", "user", "visit")
