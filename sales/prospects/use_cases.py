@@ -13,7 +13,7 @@ from sales.people.model import AuditEntry, Role, User
 from sales.prospects import man
 from sales.prospects.events import ProspectEvent, stored
 from sales.prospects.man import Answer, ManAnswers
-from sales.prospects.matching import Hit, Match, find_duplicates, search
+from sales.prospects.matching import Hit, Match, find_duplicates
 from sales.prospects.model import (
     ADDRESS_MAX,
     COMPANY_MAX,
@@ -141,11 +141,13 @@ async def find(uow: ProspectsUow, actor: User, query: str, limit: int = 50) -> l
     if actor.team_id is None:
         return []
     owner = actor.id if actor.role is Role.REP else None
-    # the index narrows the team to the few that can rank; search() ranks those as always
-    ids = (await uow.prospects.search_index(actor.team_id)).search(query, owner, limit)
-    if not ids:
+    # scored over the team's cached index exactly as search() scores (tests/unit/test_search_index)
+    ranked = (await uow.prospects.search_index(actor.team_id)).search(query, owner, limit)
+    if not ranked:
         return []
-    return search(query, await uow.prospects.candidates(actor.team_id, owner, ids), limit)
+    found = {c.id: c for c in await uow.prospects.candidates(actor.team_id, owner,
+                                                            [i for i, _ in ranked])}
+    return [Hit(found[i], score) for i, score in ranked if i in found]
 
 
 async def my_list(uow: ProspectsUow, actor: User, now: datetime, tz: str, *,
