@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -46,7 +47,7 @@ _BUCKET = np.full(128, len(ALPHABET), np.int64)
 _BUCKET[[ord(ch) for ch in ALPHABET]] = np.arange(len(ALPHABET))
 
 Floats = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ class _Sorted:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
-        self.slots, self.codes, self.lens = _ints(()), _ints(()), _ints(())
+        self.slots, self.codes, self.lens = _small(()), _small(()), _small(())
         self.tail, self.dirty = _Entries(), False
 
     def extend(self, entries: _Entries) -> None:
@@ -138,12 +139,12 @@ class _Sorted:
 
     def merge(self) -> None:
         """The tail into the sorted main part (Timsort merges the sorted runs)."""
-        texts = self.texts + self.tail.texts
-        order = _ints(sorted(range(len(texts)), key=texts.__getitem__))
-        self.slots = np.concatenate((self.slots, _ints(self.tail.slots)))[order]
-        self.codes = np.concatenate((self.codes, _ints(self.tail.codes)))[order]
-        self.texts = [texts[i] for i in order]
-        self.lens = _ints(map(len, self.texts))
+        texts = np.array(self.texts + self.tail.texts, dtype=object)
+        order = np.argsort(texts, kind="stable")  # no int object per entry: less memory
+        self.slots = np.concatenate((self.slots, _small(self.tail.slots)))[order]
+        self.codes = np.concatenate((self.codes, _small(self.tail.codes)))[order]
+        self.texts = texts[order].tolist()
+        self.lens = _small(map(len, self.texts))
         self.tail, self.dirty = _Entries(), False
 
     def starting(self, query: str) -> tuple[Ints, Ints, Ints]:
@@ -192,6 +193,7 @@ class _Keys:
         self.ids: dict[str, int] = {}
         self.keys: list[str] = []
         self.counts = np.zeros((0, len(ALPHABET) + 1), np.uint8)
+        self.lens = _ints(())
         self.pair_key, self.pair_slot = _ints(()), _ints(())
 
     def extend(self, entries: _Entries) -> None:
@@ -205,6 +207,7 @@ class _Keys:
                 new.append(key)
             pairs.append(found)
         self.counts = np.concatenate((self.counts, _char_counts(new)))
+        self.lens = np.concatenate((self.lens, _ints(map(len, new))))
         self.pair_key = np.concatenate((self.pair_key, _ints(pairs)))
         self.pair_slot = np.concatenate((self.pair_slot, _ints(entries.slots)))
 
@@ -213,9 +216,8 @@ class _Keys:
         best = np.zeros(len(self.keys))
         for query, counts in zip(queries, _char_counts(queries), strict=True):
             shared = np.minimum(self.counts, counts).sum(axis=1, dtype=np.int64)
-            lens = self.counts.sum(axis=1, dtype=np.int64)
             # the longest common subsequence is at most the shared characters
-            maybe = np.flatnonzero(200.0 * shared >= cutoff * (len(query) + lens) - 1e-9)
+            maybe = np.flatnonzero(200.0 * shared >= cutoff * (len(query) + self.lens) - 1e-9)
             if len(maybe):
                 found = process.cdist([query], [self.keys[i] for i in maybe],
                                       scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64)
@@ -238,6 +240,11 @@ def _char_counts(keys: Sequence[str]) -> npt.NDArray[np.uint8]:
 def _ints(values: Iterable[int]) -> Ints:
     """An int64 array (also when empty, where numpy would pick floats)."""
     return np.fromiter(values, np.int64)
+
+
+def _small(values: Iterable[int]) -> Ints:
+    """An int32 array: slots, codes and lengths of the many entries take half the memory."""
+    return np.fromiter(values, np.int32)
 
 
 def _prefix_scores(texts: _Sorted, query: str) -> tuple[Ints, Floats]:
