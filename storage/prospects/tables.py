@@ -62,7 +62,9 @@ class ProspectRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTC_TS)
     updated_at: Mapped[datetime] = mapped_column(UTC_TS)
     last_contact_on: Mapped[date | None] = mapped_column(Date)
-    # search: the keys of sales.prospects.index.SearchKeys, and the team stamp of the last write
+    # search: the keys of sales.prospects.index.SearchKeys, and the team stamp of the last write;
+    # a write of name, company, phone, email, wechat or owner must go through ProspectRepo
+    # (it bumps search_stamps), or processes keep searching the old values
     search_keys: Mapped[str | None] = mapped_column(Text)
     rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
