@@ -1,57 +1,54 @@
-"""Benchmarks of the hot paths a big team hits: fuzzy search and an import's duplicate check.
+"""`make bench`: search, duplicate check, memory and the cost of a step, with the baselines
+(the search before the index, a naive rapidfuzz extract, a bare echo handler) in the same run.
 
-Run with `make bench`. Prints wall time per operation; targets are in docs/BENCHMARKS.md.
-Not a test: timings depend on the machine, so nothing here asserts.
+Writes bench/results.json (one JSON line per number: name, value, unit, target, ok) and prints
+the same. PostgreSQL is measured too when XUNKE_TEST_PG_URL is set. Nothing here asserts:
+timings depend on the machine and its load (docs/BENCHMARKS.md records a run).
 """
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable
-from datetime import date
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
-from sales.prospects.importing import parse_rows
-from sales.prospects.matching import Candidate, search
-from sales.prospects.model import Method
+from bench import search, steps
+from bench.results import RESULTS, Report
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
-
-
-def team(size: int, seed: int = 7) -> list[Candidate]:
-    """A team's prospects: Chinese and Latin names, companies and mobile numbers."""
-    rnd = random.Random(seed)
-    people = []
-    for i in range(size):
-        name = rnd.choice(SURNAMES) + "".join(rnd.choices(GIVEN, k=rnd.choice((1, 2))))
-        if i % 4 == 0:
-            name = f"{rnd.choice(['Anna', 'Ben', 'Chris', 'Dana'])} {rnd.choice(['Li', 'Wu'])}{i}"
-        people.append(Candidate(i, name, f"公司{i % 300}", f"+86138{i:08d}", "Rep"))
-    return people
+SIZES = (10_000, 100_000)
+RUNS = int(os.environ.get("XUNKE_BENCH_RUNS", "200"))
+MEMORY_TARGET_MB = 150.0
 
 
-def timed(label: str, runs: int, action: Callable[[], object]) -> None:
-    start = time.perf_counter()
-    for _ in range(runs):
-        action()
-    per = (time.perf_counter() - start) / runs
-    print(f"{label:<48} {per * 1000:9.1f} ms")
+def memory(report: Report, url: str) -> None:
+    """A fresh process searching the 100k team: what those prospects add to its RSS."""
+    manager = 1000 * (SIZES.index(100_000) + 1)  # bench.search.fill's telegram ids
+    out = subprocess.run([sys.executable, "-m", "bench.rss", url, str(manager)], check=True,
+                         capture_output=True, text=True).stdout
+    found = json.loads(out.strip().splitlines()[-1])
+    report.add("process_rss_mb_before_index", found["before_mb"], "MB")
+    report.add("process_rss_mb_100k", found["after_mb"], "MB")
+    report.add("search_rss_mb_100k", found["after_mb"] - found["before_mb"], "MB",
+               MEMORY_TARGET_MB)
+    report.add("process_peak_rss_mb_100k", found["peak_mb"], "MB")
+
+
+async def run(report: Report, folder: Path) -> None:
+    url = await search.run_all(report, folder, SIZES, RUNS)
+    memory(report, url)
+    await steps.measure(report)
 
 
 def main() -> None:
-    """Search latency (typed text) and import checking at realistic team sizes."""
-    for size in (1_000, 10_000):
-        people = team(size)
-        search("warm-up", people)
-        timed(f"search 'zhang wei' in {size} prospects", 5, lambda p=people: search("zhang wei", p))
-        timed(f"search '张伟' in {size} prospects", 5, lambda p=people: search("张伟", p))
-        timed(f"search phone digits in {size} prospects", 5, lambda p=people: search("5678", p))
-    rows = [["姓名", "公司", "电话"]] + [
-        [c.name, c.company or "", f"139{c.id:08d}"] for c in team(2_000, seed=11)]
-    existing = team(10_000)
-    timed("import check: 2000 rows against 10000 prospects", 1,
-          lambda: parse_rows(rows, "CN", date(2026, 11, 23), Method.EXHIBITION, existing))
+    report = Report()
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(run(report, Path(tmp)))
+    report.write()
+    print(f"{len(report.results)} results in {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -35,9 +35,12 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    """WAL lets readers and one writer overlap; foreign keys are off by default in SQLite."""
+    """WAL lets readers and one writer overlap; foreign keys are off by default in SQLite.
+    synchronous=NORMAL: in WAL mode a commit no longer waits for fsync (a power cut may lose
+    the last commits, never corrupt the file), which makes a bot update several times cheaper."""
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
 from sales.people.ports import PeopleUow
 from sales.prospects.events import ProspectEvent
+from sales.prospects.index import TeamIndex
 from sales.prospects.matching import Candidate
 from sales.prospects.model import Prospect, ProspectDraft, ProspectRecord
 
@@ -19,8 +20,13 @@ class ProspectRepo(Protocol):
     async def save_card(self, prospect_id: int, card: ProspectDraft, now: datetime) -> None: ...
     async def set_owner(self, prospect_id: int, owner_id: int, now: datetime) -> None: ...
     async def of_team(self, team_id: int, owner_id: int | None = None) -> list[Prospect]: ...
-    async def candidates(self, team_id: int, owner_id: int | None = None) -> list[Candidate]:
-        """Matching views of the team's (or one owner's) prospects, with the owner's name."""
+    async def candidates(self, team_id: int, owner_id: int | None = None,
+                         ids: Collection[int] | None = None) -> list[Candidate]:
+        """Matching views of the team's (or one owner's) prospects, with the owner's name
+        (only those of `ids` when given)."""
+        ...
+    async def search_index(self, team_id: int) -> TeamIndex:
+        """The team's search index, current as of the last committed write."""
         ...
     async def created_between(self, created_by: int, start: datetime, end: datetime) -> int:
         """How many prospects a rep added in a time span (the daily new-contact target)."""

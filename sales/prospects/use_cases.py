@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
@@ -14,7 +13,7 @@ from sales.people.model import AuditEntry, Role, User
 from sales.prospects import man
 from sales.prospects.events import ProspectEvent, stored
 from sales.prospects.man import Answer, ManAnswers
-from sales.prospects.matching import Hit, Match, find_duplicates, search
+from sales.prospects.matching import Hit, Match, find_duplicates
 from sales.prospects.model import (
     ADDRESS_MAX,
     COMPANY_MAX,
@@ -46,7 +45,6 @@ from sales.prospects.model import (
 from sales.prospects.ports import ProspectsUow
 from sales.prospects.priority import by_priority
 
-THREAD_ABOVE = 2_000  # candidates; see bench/matching.py
 EDITABLE = ("name", "company", "contact", "phone", "wechat", "email", "address", "birthday",
             "contact_time", "needs", "tags", "notes", "salutation", "greeting_language",
             "greeting_channel")
@@ -110,7 +108,9 @@ async def check_new(uow: ProspectsUow, actor: User, draft: ProspectDraft, today:
     """Validate the whole card and list team-wide duplicates before saving."""
     region = await region_of(uow, actor)
     clean = check_draft(draft, region, today)
-    candidates = await uow.prospects.candidates(actor.team_id or 0)
+    team_id = actor.team_id or 0
+    ids = (await uow.prospects.search_index(team_id)).duplicates(clean)
+    candidates = await uow.prospects.candidates(team_id, ids=ids) if ids else []
     return clean, find_duplicates(clean, candidates)
 
 
@@ -141,11 +141,13 @@ async def find(uow: ProspectsUow, actor: User, query: str, limit: int = 50) -> l
     if actor.team_id is None:
         return []
     owner = actor.id if actor.role is Role.REP else None
-    candidates = await uow.prospects.candidates(actor.team_id, owner)
-    if len(candidates) < THREAD_ABOVE:
-        return search(query, candidates, limit)
-    # ~0.1 s per 10,000 prospects: off the event loop, so other reps are not kept waiting
-    return await asyncio.to_thread(search, query, candidates, limit)
+    # scored over the team's cached index exactly as search() scores (tests/unit/test_search_index)
+    ranked = (await uow.prospects.search_index(actor.team_id)).search(query, owner, limit)
+    if not ranked:
+        return []
+    found = {c.id: c for c in await uow.prospects.candidates(actor.team_id, owner,
+                                                            [i for i, _ in ranked])}
+    return [Hit(found[i], score) for i, score in ranked if i in found]
 
 
 async def my_list(uow: ProspectsUow, actor: User, now: datetime, tz: str, *,

@@ -11,7 +11,7 @@ from sales.prospects.model import Prospect, Stage
 from storage.base import SessionRepo
 from storage.people.tables import UserRow
 from storage.pool.tables import PoolEntryRow
-from storage.prospects.repo import to_prospect
+from storage.prospects.repo import bump_search_stamp_for, to_prospect
 from storage.prospects.tables import ProspectRow
 from storage.visits.tables import FollowUpRow
 
@@ -35,8 +35,9 @@ class PoolRepo(SessionRepo):
             guard += [or_(ProspectRow.last_contact_on.is_(None),
                           ProspectRow.last_contact_on <= stale_cutoff),
                       ProspectRow.stage != Stage.WON.value]
+        rev = await bump_search_stamp_for(self.s, prospect_id)  # search sees the move
         result = await self.s.execute(update(ProspectRow).where(*guard)
-                                      .values(pooled_at=now, updated_at=now))
+                                      .values(pooled_at=now, updated_at=now, rev=rev))
         if getattr(result, "rowcount", 0) != 1:
             return None
         prospect = await self.s.get(ProspectRow, prospect_id, populate_existing=True)
@@ -52,10 +53,11 @@ class PoolRepo(SessionRepo):
 
     async def take(self, prospect_id: int, user_id: int, now: datetime,
                    assigned_by: int | None = None) -> bool:
+        rev = await bump_search_stamp_for(self.s, prospect_id)  # search sees the new owner
         result = await self.s.execute(
             update(ProspectRow)
             .where(ProspectRow.id == prospect_id, ProspectRow.pooled_at.is_not(None))
-            .values(owner_id=user_id, pooled_at=None, updated_at=now))
+            .values(owner_id=user_id, pooled_at=None, updated_at=now, rev=rev))
         if getattr(result, "rowcount", 0) != 1:
             return False
         await self.s.execute(update(PoolEntryRow).where(

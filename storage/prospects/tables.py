@@ -18,6 +18,7 @@ class ProspectRow(Base):
     __table_args__ = (
         Index("ix_prospects_team_phone", "team_id", "phone"),
         Index("ix_prospects_team_owner_stage", "team_id", "owner_id", "stage"),
+        Index("ix_prospects_team_rev", "team_id", "rev"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -62,6 +63,22 @@ class ProspectRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTC_TS)
     last_contact_on: Mapped[date | None] = mapped_column(Date)
     pooled_at: Mapped[datetime | None] = mapped_column(UTC_TS)
+    # search: the keys of sales.prospects.index.SearchKeys, and the team stamp of the last write;
+    # a write of name, company, phone, email, wechat or owner must go through ProspectRepo
+    # (it bumps search_stamps), or processes keep searching the old values
+    search_keys: Mapped[str | None] = mapped_column(Text)
+    rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class SearchStampRow(Base):
+    """Per team, a counter bumped by every write that changes what search sees: a process
+    compares it with its cached index (one primary-key read per query) and reloads the rows
+    written since (`prospects.rev` above the cached stamp)."""
+
+    __tablename__ = "search_stamps"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ProspectEventRow(Base):

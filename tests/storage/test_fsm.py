@@ -157,3 +157,35 @@ async def test_updated_at_goes_through_utc_type(engine: AsyncEngine) -> None:
             raw = await conn.scalar(text("SELECT updated_at FROM fsm_state"))
         if engine.dialect.name == "sqlite":  # stored naive UTC, never with an offset suffix
             assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?", raw), raw
+
+
+async def test_an_unchanged_write_is_skipped_and_other_processes_writes_are_seen(
+    engine: AsyncEngine
+) -> None:
+    """Writing what was just read touches nothing (updated_at stays); a change is written; a
+    second process's write is read back and a later equal write is still skipped only then."""
+    clock = FixedClock()
+    mine, other = DbStorage(engine, clock=clock), DbStorage(engine, clock=clock)
+    await mine.set_data(KEY, {"step": 1})
+    assert await mine.get_data(KEY) == {"step": 1}
+    first = (await _rows(engine))[0].updated_at
+    clock.advance(minutes=1)
+    await mine.set_data(KEY, {"step": 1})
+    await mine.set_state(KEY, None)
+    assert (await _rows(engine))[0].updated_at == first
+    await other.set_data(KEY, {"step": 2})  # another process moves the dialog on
+    assert await mine.get_data(KEY) == {"step": 2}
+    await mine.set_data(KEY, {"step": 1})  # differs from what was read: written
+    assert await other.get_data(KEY) == {"step": 1}
+    await mine.set_state(KEY, Form.name)
+    assert await other.get_state(KEY) == Form.name.state
+    assert (await _rows(engine))[0].updated_at > first
+
+
+async def test_sqlite_commits_without_waiting_for_fsync(tmp_path: Any) -> None:
+    """WAL with synchronous=NORMAL (1) on every connection of a SQLite engine."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+    async with engine.connect() as conn:
+        assert await conn.scalar(text("PRAGMA synchronous")) == 1
+        assert await conn.scalar(text("PRAGMA journal_mode")) == "wal"
+    await engine.dispose()
