@@ -88,10 +88,10 @@ def _to(conn: Connection, revision: str) -> None:
 async def test_the_migration_fills_the_keys_of_existing_prospects(
     engine: AsyncEngine, uow_factory: UowFactory, now: datetime
 ) -> None:
-    """A card stored before 0007 (inserted at 0006, as that schema had it) gets its keys."""
+    """A card stored before 0010 (inserted at 0009, as that schema had it) gets its keys."""
     rep, _, boss = await _people(uow_factory, now)
     async with engine.begin() as conn:
-        await conn.run_sync(_to, "0006")
+        await conn.run_sync(_to, "0009")
         await conn.execute(OLD_PROSPECTS.insert().values(
             team_id=rep.team_id, owner_id=rep.id, kind="individual", name="曾小贤",
             phone="+861065529988", decision_maker="unknown", method="exhibition",
