@@ -76,8 +76,10 @@ def _fc_list() -> list[str]:
     """Font files fontconfig says cover Chinese (none when fontconfig is missing)."""
     if shutil.which("fc-list") is None:
         return []
+    # No timeout: fc-list answers at once, and a timed wait polls with time.sleep, which
+    # libfaketime (the shifted-clock CI run) can make fail with EINVAL.
     done = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True,
-                          timeout=10, check=False)
+                          check=False)
     return sorted(line.strip().rstrip(":") for line in done.stdout.splitlines() if line.strip())
 
 
