@@ -133,9 +133,8 @@ def ask_message(t: Translator, group: ReminderGroup, not_before: datetime | None
 
 
 async def _push(uow: UnitOfWork, msg: OutMessage, now: datetime) -> bool:
-    """Enqueue unless the key exists; the caller's stamp commits both at once."""
-    if await uow.outbox.by_key(msg.dedupe_key) is not None:
-        return False
+    """Enqueue (a key already there is skipped by the outbox's own ON CONFLICT); the caller's
+    stamp commits both at once."""
     return await uow.outbox.enqueue(msg, now)
 
 
